@@ -1,0 +1,2 @@
+/** Registers every `xpay-*` element. The CDN bundle and the `xpay-checkout/define` entry run this. */
+export {};

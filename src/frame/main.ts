@@ -1,0 +1,2 @@
+/** The secure card frame app, served by the API origin. */
+export {};

@@ -1,0 +1,2 @@
+/** `xpay-checkout/server`: helpers for the merchant's server (webhook verification). No dependencies. */
+export {};
