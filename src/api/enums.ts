@@ -1,0 +1,123 @@
+/**
+ * The XPay wire vocabulary as const arrays; the union types derive from them, so adding a value is a
+ * one-line change that every exhaustive `switch` then has to handle.
+ */
+
+/** Payment Intent statuses (seed 001). `requires_confirmation` is in the schema but never emitted here. */
+export const INTENT_STATUSES = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'requires_capture',
+  'succeeded',
+  'canceled',
+] as const;
+export type IntentStatus = (typeof INTENT_STATUSES)[number];
+
+/** Checkout Session statuses. */
+export const SESSION_STATUSES = ['open', 'complete', 'expired'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const CAPTURE_METHODS = ['automatic', 'manual'] as const;
+export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
+
+/** `auto` collects country + postal code; `required` the full address. */
+export const BILLING_ADDRESS_COLLECTIONS = ['auto', 'required'] as const;
+export type BillingAddressCollection = (typeof BILLING_ADDRESS_COLLECTIONS)[number];
+
+export const CARD_BRANDS = [
+  'visa',
+  'mastercard',
+  'amex',
+  'discover',
+  'diners',
+  'jcb',
+  'unionpay',
+  'unknown',
+] as const;
+export type CardBrand = (typeof CARD_BRANDS)[number];
+
+/** EMV 3-D Secure challenge window sizes: 01 250×400, 02 390×400, 03 500×600, 04 600×400, 05 full screen. */
+export const CHALLENGE_WINDOW_SIZES = ['01', '02', '03', '04', '05'] as const;
+export type ChallengeWindowSize = (typeof CHALLENGE_WINDOW_SIZES)[number];
+
+/** Error `type`s on the wire (`{ error: { type, … } }`). */
+export const API_ERROR_TYPES = [
+  'invalid_request_error',
+  'authentication_error',
+  'card_error',
+  'idempotency_error',
+  'rate_limit_error',
+  'api_error',
+] as const;
+export type ApiErrorType = (typeof API_ERROR_TYPES)[number];
+
+export const CHARGE_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+
+export const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+export const BALANCE_TRANSACTION_TYPES = ['charge', 'refund'] as const;
+export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
+
+/** Every webhook event type the sandbox writes to its outbox. */
+export const EVENT_TYPES = [
+  'checkout.session.completed',
+  'checkout.session.expired',
+  'payment_intent.processing',
+  'payment_intent.requires_action',
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.canceled',
+  'payment_intent.amount_capturable_updated',
+  'charge.succeeded',
+  'charge.failed',
+  'charge.refunded',
+  'refund.created',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * ISO 4217 currencies the sandbox accepts, with their minor-unit exponent (JPY 0, USD 2, KWD 3).
+ * Amounts on the wire are integers in the minor unit.
+ */
+export const CURRENCY_EXPONENTS = {
+  usd: 2,
+  eur: 2,
+  gbp: 2,
+  chf: 2,
+  cad: 2,
+  aud: 2,
+  nzd: 2,
+  sek: 2,
+  nok: 2,
+  dkk: 2,
+  pln: 2,
+  czk: 2,
+  brl: 2,
+  mxn: 2,
+  inr: 2,
+  sgd: 2,
+  hkd: 2,
+  cny: 2,
+  zar: 2,
+  jpy: 0,
+  krw: 0,
+  clp: 0,
+  vnd: 0,
+  isk: 0,
+  kwd: 3,
+  bhd: 3,
+  jod: 3,
+  omr: 3,
+  tnd: 3,
+} as const satisfies Record<string, 0 | 2 | 3>;
+export type Currency = keyof typeof CURRENCY_EXPONENTS;
+export const CURRENCIES = Object.keys(CURRENCY_EXPONENTS) as Currency[];
+
+/** Minor-unit exponent of a currency code (case-insensitive); 2 for codes we do not know. */
+export function currencyExponent(currency: string): number {
+  return (CURRENCY_EXPONENTS as Record<string, number>)[currency.toLowerCase()] ?? 2;
+}

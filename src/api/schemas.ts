@@ -1,0 +1,169 @@
+import * as z from 'zod/mini';
+import {
+  API_ERROR_TYPES,
+  BILLING_ADDRESS_COLLECTIONS,
+  CAPTURE_METHODS,
+  CARD_BRANDS,
+  CHALLENGE_WINDOW_SIZES,
+  INTENT_STATUSES,
+  SESSION_STATUSES,
+} from './enums.js';
+import { amount, kit, lazy, unixSeconds, type Kit, type Mode } from './kit.js';
+
+/**
+ * What a browser may see and send: the session's public view, the confirm request and the error
+ * body. Written once; the sandbox builds them `strict`, the widget and frame `lenient` (see kit.ts).
+ */
+function build<M extends Mode>(k: Kit<M>) {
+  const Address = k.object({
+    line1: z.optional(z.string().check(z.maxLength(200))),
+    line2: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+    city: z.optional(z.string().check(z.maxLength(200))),
+    state: z.optional(z.string().check(z.maxLength(200))),
+    postalCode: z.string().check(z.minLength(1), z.maxLength(20)),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  });
+
+  const BillingDetails = k.object({
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    email: z.optional(z.string().check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
+    phone: z.optional(z.string().check(z.maxLength(32), z.regex(/^\+?[0-9 ()-]{4,31}$/))),
+    address: z.optional(Address),
+  });
+
+  const LineItem = k.object({
+    name: z.string(),
+    unitAmount: amount(),
+    quantity: z.int().check(z.minimum(1)),
+    amountTotal: amount(),
+    imageUrl: z.nullable(z.string()),
+  });
+
+  /** Why the last attempt failed; the intent is back in `requires_payment_method`. */
+  const LastPaymentError = k.object({
+    type: k.oneOf(API_ERROR_TYPES),
+    code: z.string(),
+    declineCode: z.optional(z.string()),
+    message: z.string(),
+  });
+
+  /** A 3-D Secure challenge to show: the ACS page at `url`, in an EMV window of `windowSize`. */
+  const NextAction = k.object({
+    type: z.literal('three_ds_challenge'),
+    url: z.string(),
+    windowSize: k.oneOf(CHALLENGE_WINDOW_SIZES),
+  });
+
+  const CardPreview = k.object({
+    brand: k.oneOf(CARD_BRANDS),
+    last4: z.string().check(z.regex(/^[0-9]{4}$/)),
+  });
+
+  const PublicIntent = k.object({
+    id: z.string().check(z.startsWith('pi_')),
+    status: k.oneOf(INTENT_STATUSES),
+    amount: amount(),
+    currency: z.string(),
+    captureMethod: k.oneOf(CAPTURE_METHODS),
+    lastPaymentError: z.nullable(LastPaymentError),
+    nextAction: z.nullable(NextAction),
+    /** Brand and last 4 digits of the card on the last charge attempt. */
+    card: z.nullable(CardPreview),
+  });
+
+  /** `GET /v1/checkout/sessions/:id/public` — everything the widget needs, nothing secret. */
+  const PublicSession = k.object({
+    id: z.string().check(z.startsWith('cs_')),
+    object: z.literal('checkout.session.public'),
+    status: k.oneOf(SESSION_STATUSES),
+    /** Monotonic: moves on every change a browser can see; `?since=` long-polls on it. */
+    version: z.int().check(z.minimum(0)),
+    livemode: z.boolean(),
+    merchantName: z.string(),
+    currency: z.string(),
+    amountSubtotal: amount(),
+    amountTotal: amount(),
+    lineItems: z.array(LineItem),
+    billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
+    phoneNumberCollection: k.object({ enabled: z.boolean() }),
+    customerEmail: z.nullable(z.string()),
+    successUrl: z.string(),
+    cancelUrl: z.string(),
+    expiresAt: unixSeconds(),
+    paymentIntent: z.nullable(PublicIntent),
+  });
+
+  /** Every error body: `{ error: { type, code, message, param?, declineCode?, requestId } }`. */
+  const ErrorBody = k.object({
+    error: k.object({
+      type: k.oneOf(API_ERROR_TYPES),
+      code: z.string(),
+      message: z.string(),
+      param: z.optional(z.string()),
+      declineCode: z.optional(z.string()),
+      requestId: z.string(),
+      /** On card errors from confirm: the intent, back in `requires_payment_method`. */
+      paymentIntent: z.optional(PublicIntent),
+      /** On `origin_not_allowed`: the origin that asked and the session's allowed origins. */
+      origin: z.optional(z.string()),
+      allowedOrigins: z.optional(z.array(z.string())),
+    }),
+  });
+
+  /** `POST /v1/checkout/sessions/:id/confirm` body — sent only by the card frame. */
+  const ConfirmRequest = k.object({
+    paymentMethod: k.object({
+      type: z.literal('card'),
+      card: k.object({
+        number: z.string().check(z.regex(/^[0-9]{12,19}$/)),
+        expMonth: z.int().check(z.minimum(1), z.maximum(12)),
+        expYear: z.int().check(z.minimum(2000), z.maximum(2100)),
+        cvc: z.string().check(z.regex(/^[0-9]{3,4}$/)),
+      }),
+      billingDetails: BillingDetails,
+    }),
+    /** The embedding page's origin: where the ACS posts `challenge_done`. */
+    returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+    challengeWindowSize: z.optional(k.oneOf(CHALLENGE_WINDOW_SIZES)),
+  });
+
+  return {
+    Address,
+    BillingDetails,
+    LineItem,
+    LastPaymentError,
+    NextAction,
+    CardPreview,
+    PublicIntent,
+    PublicSession,
+    ErrorBody,
+    ConfirmRequest,
+  };
+}
+
+/** Schemas as the widget and card frame parse them (unknown fields dropped, unknown enums `'unknown'`). */
+export const clientSchemas = lazy(() => build(kit('lenient')));
+/** Schemas as the sandbox validates and serialises them (exact). */
+export const serverSchemas = lazy(() => build(kit('strict')));
+
+type Client = ReturnType<typeof build<'lenient'>>;
+type Server = ReturnType<typeof build<'strict'>>;
+
+export type Address = z.infer<Server['Address']>;
+export type BillingDetails = z.infer<Server['BillingDetails']>;
+export type ConfirmRequest = z.infer<Server['ConfirmRequest']>;
+
+/** The public session view as the server sends it. */
+export type PublicSession = z.infer<Server['PublicSession']>;
+export type PublicIntent = z.infer<Server['PublicIntent']>;
+export type LastPaymentError = z.infer<Server['LastPaymentError']>;
+export type NextAction = z.infer<Server['NextAction']>;
+export type ErrorBody = z.infer<Server['ErrorBody']>;
+export type LineItem = z.infer<Server['LineItem']>;
+
+/** The public session view as a browser reads it: enums may be `'unknown'`. */
+export type ClientPublicSession = z.infer<Client['PublicSession']>;
+export type ClientPublicIntent = z.infer<Client['PublicIntent']>;
+export type ClientErrorBody = z.infer<Client['ErrorBody']>;
+export type ClientLastPaymentError = z.infer<Client['LastPaymentError']>;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { clientSchemas, serverSchemas } from '../../../src/api/schemas.js';
+import { openPublicSession } from '../../fixtures/public-session.data.js';
+
+describe('public session schema', () => {
+  it('should accept the fixture in strict (server) mode', () => {
+    expect(serverSchemas().PublicSession.safeParse(openPublicSession).success).toBe(true);
+  });
+
+  it('should reject an unknown field in strict mode but drop it in lenient mode', () => {
+    const withExtra = { ...openPublicSession, surprise: 1 };
+    expect(serverSchemas().PublicSession.safeParse(withExtra).success).toBe(false);
+    const parsed = clientSchemas().PublicSession.parse(withExtra);
+    expect(parsed).not.toHaveProperty('surprise');
+  });
+
+  it('should turn an unknown intent status into "unknown" in lenient mode only', () => {
+    const future = {
+      ...openPublicSession,
+      paymentIntent: { ...openPublicSession.paymentIntent!, status: 'requires_reauthorization' },
+    };
+    expect(serverSchemas().PublicSession.safeParse(future).success).toBe(false);
+    expect(clientSchemas().PublicSession.parse(future).paymentIntent?.status).toBe('unknown');
+  });
+
+  it('should reject a card number with spaces or letters in the confirm request', () => {
+    const base = {
+      paymentMethod: {
+        type: 'card',
+        card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' },
+        billingDetails: { name: 'Jo Doe' },
+      },
+      returnOrigin: 'http://localhost:3000',
+    };
+    expect(serverSchemas().ConfirmRequest.safeParse(base).success).toBe(true);
+    const spaced = structuredClone(base);
+    spaced.paymentMethod.card.number = '4242 4242 4242 4242';
+    expect(serverSchemas().ConfirmRequest.safeParse(spaced).success).toBe(false);
+  });
+});
