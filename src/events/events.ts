@@ -1,0 +1,141 @@
+import type { CardBrand, IntentStatus } from '../api/enums.js';
+
+/**
+ * The public DOM events of `<xpay-checkout>`. Each is a class with a typed, readonly, plain-data
+ * `detail` (serialisable: no elements, no `Response`), bubbling and composed so a listener on any
+ * ancestor, even outside a shadow root, hears it. They are notifications, never cancelable: a
+ * merchant who must act before a charge uses the async `beforeSubmit` hook.
+ */
+
+/** The one error shape everywhere. Show `message` to the customer only for card and validation errors. */
+export interface XpayError {
+  type: 'card_error' | 'validation_error' | 'api_error' | 'network_error' | 'integration_error';
+  /** What happened, e.g. `card_declined`, `origin_not_allowed`, `frame_load_timeout`. */
+  code: string;
+  /** For card declines, the issuer's reason, e.g. `insufficient_funds`. */
+  declineCode?: string;
+  /** For card/validation errors a customer-facing sentence; otherwise one that says what to fix. */
+  message: string;
+  /** The API's `Request-Id`, for support. */
+  requestId?: string;
+}
+
+/** Status the widget reports: the server's intent statuses, session `expired`, plus `loading` and `error`. */
+export type CheckoutStatus = IntentStatus | 'expired' | 'loading' | 'error';
+
+/** What the host page may know about the session's payment intent. */
+export interface PaymentIntentSummary {
+  id: string;
+  status: IntentStatus | 'unknown';
+  /** In the currency's minor unit. */
+  amount: number;
+  currency: string;
+  lastPaymentError?: { type: string; code: string; declineCode?: string; message: string };
+}
+
+/** Error codes per field the customer can see; never the digits typed. */
+export interface FormErrors {
+  name?: string;
+  number?: string;
+  expiry?: string;
+  cvc?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+/** Detail of {@link XpayReadyEvent}. */
+export interface XpayReadyDetail {
+  status: CheckoutStatus;
+  sessionId: string;
+}
+/** Detail of {@link XpayChangeEvent}. */
+export interface XpayChangeDetail {
+  complete: boolean;
+  empty: boolean;
+  brand: CardBrand | 'unknown';
+  errors: FormErrors;
+}
+/** Detail of {@link XpayStatusChangeEvent}. */
+export interface XpayStatusChangeDetail {
+  status: CheckoutStatus;
+  previousStatus: CheckoutStatus | null;
+  paymentIntent: PaymentIntentSummary | null;
+}
+/** Detail of {@link XpayDeclinedEvent}. */
+export interface XpayDeclinedDetail {
+  error: XpayError;
+  paymentIntent: PaymentIntentSummary | null;
+}
+/** Detail of {@link XpaySucceededEvent}. */
+export interface XpaySucceededDetail {
+  sessionId: string;
+  paymentIntent: PaymentIntentSummary;
+  /** True when the widget loaded onto an outcome that had already happened (e.g. after a reload). */
+  resumed: boolean;
+}
+/** Detail of {@link XpayErrorEvent}. */
+export interface XpayErrorDetail {
+  error: XpayError;
+}
+
+const init: EventInit = { bubbles: true, composed: true };
+
+/** The session is loaded and the card frame is ready for input. */
+export class XpayReadyEvent extends Event {
+  static readonly eventName = 'xpay-ready';
+  constructor(readonly detail: XpayReadyDetail) {
+    super(XpayReadyEvent.eventName, init);
+  }
+}
+
+/** The whole form's completeness, emptiness, errors or the card brand changed. */
+export class XpayChangeEvent extends Event {
+  static readonly eventName = 'xpay-change';
+  constructor(readonly detail: XpayChangeDetail) {
+    super(XpayChangeEvent.eventName, init);
+  }
+}
+
+/** The server status changed (intent status or session expiry); fired once per change, in order. */
+export class XpayStatusChangeEvent extends Event {
+  static readonly eventName = 'xpay-status-change';
+  constructor(readonly detail: XpayStatusChangeDetail) {
+    super(XpayStatusChangeEvent.eventName, init);
+  }
+}
+
+/** A payment attempt was declined, or 3-D Secure failed or was abandoned. The customer may retry. */
+export class XpayDeclinedEvent extends Event {
+  static readonly eventName = 'xpay-declined';
+  constructor(readonly detail: XpayDeclinedDetail) {
+    super(XpayDeclinedEvent.eventName, init);
+  }
+}
+
+/** The payment succeeded or was authorised (`requires_capture`). Fired once per session. */
+export class XpaySucceededEvent extends Event {
+  static readonly eventName = 'xpay-succeeded';
+  constructor(readonly detail: XpaySucceededDetail) {
+    super(XpaySucceededEvent.eventName, init);
+  }
+}
+
+/** Integration or network trouble; `detail.error.code` says what to fix. */
+export class XpayErrorEvent extends Event {
+  static readonly eventName = 'xpay-error';
+  constructor(readonly detail: XpayErrorDetail) {
+    super(XpayErrorEvent.eventName, init);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'xpay-ready': XpayReadyEvent;
+    'xpay-change': XpayChangeEvent;
+    'xpay-status-change': XpayStatusChangeEvent;
+    'xpay-declined': XpayDeclinedEvent;
+    'xpay-succeeded': XpaySucceededEvent;
+    'xpay-error': XpayErrorEvent;
+  }
+}

@@ -1,0 +1,88 @@
+import type { CardBrand } from '../api/enums.js';
+
+/**
+ * Reasons a payment attempt can fail that the customer can act on. `card_declined` is the generic
+ * fallback for any decline code we have no better words for.
+ */
+export const DECLINE_REASONS = [
+  'card_declined',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+  'authentication_failed',
+  'authentication_abandoned',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** Field-level error codes the widget can show under its own inputs (email, phone, address). */
+export const FIELD_ERROR_CODES = ['required', 'invalid_email', 'invalid_phone', 'invalid_postal_code', 'invalid_country'] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/**
+ * Every customer-facing string the widget shows. `en.ts` implements it; a merchant passes a
+ * `Partial<Translation>` as `messages` to override single strings (e.g. `pay`). Functions take
+ * already-formatted values (money goes through `format.ts`) so a translation never formats numbers.
+ */
+export interface Translation {
+  /** BCP 47 tag this catalogue is written in. */
+  readonly locale: string;
+
+  /** Announced while the session loads. */
+  loading: string;
+  /** Heading of the order summary. */
+  orderSummary: string;
+  /** A line item's quantity, e.g. "Qty 2". */
+  quantity: (count: number) => string;
+  subtotal: string;
+  total: string;
+  /** "Pay $25.00". */
+  pay: (amount: string) => string;
+  /** Pay button text while a payment is being submitted. */
+  paying: string;
+
+  contactHeading: string;
+  email: string;
+  phone: string;
+  billingAddressHeading: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+  /** Marks an optional field's label. */
+  optional: string;
+  fieldErrors: Record<FieldErrorCode, string>;
+
+  cardHeading: string;
+  /** The card iframe's `title` (screen readers announce it when entering the frame). */
+  cardFrameTitle: string;
+  brandNames: Record<CardBrand, string>;
+
+  processingTitle: string;
+  processingDetail: string;
+  succeededTitle: string;
+  /** "$25.00 paid with Visa ending in 4242". */
+  succeededDetail: (amount: string, card: string | null) => string;
+  /** "Visa ending in 4242". */
+  cardDescription: (brand: string, last4: string) => string;
+  reference: string;
+  authorisedTitle: string;
+  authorisedDetail: (amount: string, card: string | null) => string;
+  declinedTitle: string;
+  declined: Record<DeclineReason, string>;
+  canceledTitle: string;
+  canceledDetail: string;
+  expiredTitle: string;
+  expiredDetail: string;
+  errorTitle: string;
+  networkErrorDetail: string;
+  integrationErrorDetail: string;
+  retry: string;
+
+  challengeTitle: string;
+  challengeFrameTitle: string;
+  challengeClose: string;
+  challengeOpened: string;
+}

@@ -1,0 +1,36 @@
+import { css } from 'lit';
+
+/** Base styles every xpay element shares: box model, typography, focus ring, visually-hidden text. */
+export const shared = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--_xpay-font-family);
+    font-size: var(--_xpay-font-size);
+    line-height: 1.5;
+    color: var(--_xpay-color-text);
+    -webkit-font-smoothing: antialiased;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_xpay-focus-ring);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+  }
+`;
