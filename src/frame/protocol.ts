@@ -1,0 +1,323 @@
+/**
+ * The card frame ⇄ host (widget) message protocol, version 1.
+ *
+ * Every message is `{ v: 1, type, … }`, validated with zod on receipt; anything unknown, malformed or
+ * oversized is dropped (the parsers return null). Card digits and the CVC never appear in a
+ * frame → host message: `change` carries error codes and the brand, `result` the public session view.
+ *
+ * Schemas are built on first use (see `lazy`), never at module load. The frame bundle sets
+ * `z.config({ jitless: true })` in its entry, since its CSP forbids `eval`.
+ */
+import * as z from 'zod/mini';
+import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
+import { kit, lazy } from '../api/kit.js';
+import {
+  clientSchemas,
+  type ClientPublicIntent,
+  type ClientPublicSession,
+} from '../api/schemas.js';
+import {
+  CARD_FIELDS,
+  CVC_ERRORS,
+  EXPIRY_ERRORS,
+  NAME_ERRORS,
+  NUMBER_ERRORS,
+  type CardField,
+} from '../card/validate.js';
+
+/** The protocol major version; a breaking change bumps it and the frame path. */
+export const FRAME_PROTOCOL_VERSION = 1;
+/** Where the API origin serves this major version of the frame. */
+export const FRAME_PATH = `/frames/card/v${FRAME_PROTOCOL_VERSION}/`;
+/** Messages larger than this (as JSON, estimated) are dropped unread. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Style tokens the host may send, each becoming `--xpay-<kebab-name>` inside the frame. */
+export const STYLE_TOKEN_NAMES = [
+  'fontFamily',
+  'fontSize',
+  'colorText',
+  'colorBackground',
+  'inputBackground',
+  'inputBorder',
+  'focusRing',
+  'radius',
+  'colorDanger',
+  'colorPlaceholder',
+] as const;
+export type StyleTokenName = (typeof STYLE_TOKEN_NAMES)[number];
+export type StyleTokens = Partial<Record<StyleTokenName, string>>;
+
+/**
+ * A conservative CSS value: colours, lengths, font lists, `rgb()`/`hsl()`/`color-mix()`-style
+ * functions. No `;`, braces, backslashes, angle brackets, `@`, `!`, comments, or functions that load
+ * or reference anything (`url(`, `image(`, `image-set(`, `src(`, `element(`, `attr(`, `var(`,
+ * `expression(`).
+ */
+export const SAFE_CSS_VALUE =
+  /^(?!.*(?:url|image|image-set|src|element|attr|var|expression)\s*\()(?!.*\/\*)[-\w\s#(),.%'"/+]{1,200}$/i;
+
+/** Error codes the frame sends in `change`, per field (unknown codes from a newer frame → 'unknown'). */
+export interface FrameFieldErrors {
+  name?: (typeof NAME_ERRORS)[number] | 'unknown';
+  number?: (typeof NUMBER_ERRORS)[number] | 'unknown';
+  expiry?: (typeof EXPIRY_ERRORS)[number] | 'unknown';
+  cvc?: (typeof CVC_ERRORS)[number] | 'unknown';
+}
+
+/** The error shape of a failed `result`, the widget's one `XpayError` shape. */
+export interface FrameResultError {
+  type: 'card_error' | 'validation_error' | 'api_error' | 'network_error' | 'integration_error';
+  code: string;
+  declineCode?: string;
+  message: string;
+  requestId?: string;
+}
+
+/** Billing details the host collected (the frame adds the name on the card). */
+export interface HostBillingDetails {
+  email?: string;
+  phone?: string;
+  address?: {
+    line1?: string;
+    line2?: string | null;
+    city?: string;
+    state?: string;
+    postalCode: string;
+    country: string;
+  };
+}
+
+/** Messages the host posts to the frame. */
+export type HostMessage =
+  | { v: 1; type: 'init'; clientSecret: string; locale: string; styleTokens: StyleTokens }
+  | { v: 1; type: 'focus'; field?: CardField }
+  | { v: 1; type: 'clear' }
+  | {
+      v: 1;
+      type: 'confirm';
+      idempotencyKey: string;
+      billingDetails: HostBillingDetails;
+      returnOrigin: string;
+      challengeWindowSize?: (typeof CHALLENGE_WINDOW_SIZES)[number];
+    };
+
+/** The outcome of a `confirm`, echoing its idempotency key so the host can match it. */
+export type FrameResult =
+  | { v: 1; type: 'result'; idempotencyKey: string; ok: true; session: ClientPublicSession }
+  | {
+      v: 1;
+      type: 'result';
+      idempotencyKey: string;
+      ok: false;
+      error: FrameResultError;
+      /** On a decline (402): the intent, back in `requires_payment_method`. */
+      paymentIntent?: ClientPublicIntent;
+      session?: ClientPublicSession;
+    };
+
+/** Messages the frame posts to the host. */
+export type FrameMessage =
+  | { v: 1; type: 'ready'; protocolVersion: number }
+  | {
+      v: 1;
+      type: 'change';
+      empty: boolean;
+      complete: boolean;
+      brand: (typeof CARD_BRANDS)[number];
+      errors: FrameFieldErrors;
+    }
+  | { v: 1; type: 'focus'; field: CardField }
+  | { v: 1; type: 'blur'; field: CardField }
+  | { v: 1; type: 'submit' }
+  | { v: 1; type: 'resize'; height: number }
+  | FrameResult;
+
+/** A message as it leaves its sender: the version is added by the sender. */
+export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;
+
+const hostSchema = lazy(() => {
+  const s = clientSchemas();
+  const k = kit('lenient');
+  const v = z.literal(FRAME_PROTOCOL_VERSION);
+  const styleValue = z.catch(z.optional(z.string().check(z.regex(SAFE_CSS_VALUE))), undefined);
+  const styleTokens = k.object(
+    Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
+      StyleTokenName,
+      typeof styleValue
+    >,
+  );
+  return z.discriminatedUnion('type', [
+    k.object({
+      v,
+      type: z.literal('init'),
+      clientSecret: z.string().check(z.maxLength(256), z.regex(/^cs_\w+_secret_[A-Za-z0-9]+$/)),
+      locale: z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+      styleTokens,
+    }),
+    k.object({ v, type: z.literal('focus'), field: z.optional(z.enum(CARD_FIELDS)) }),
+    k.object({ v, type: z.literal('clear') }),
+    k.object({
+      v,
+      type: z.literal('confirm'),
+      idempotencyKey: z.string().check(z.regex(/^[\w-]{8,255}$/)),
+      billingDetails: z.omit(s.BillingDetails, { name: true }),
+      returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+      challengeWindowSize: z.optional(z.enum(CHALLENGE_WINDOW_SIZES)),
+    }),
+  ]);
+});
+
+const frameSchema = lazy(() => {
+  const s = clientSchemas();
+  const k = kit('lenient');
+  const v = z.literal(FRAME_PROTOCOL_VERSION);
+  const field = z.enum(CARD_FIELDS);
+  const errorType = z.enum([
+    'card_error',
+    'validation_error',
+    'api_error',
+    'network_error',
+    'integration_error',
+  ]);
+  const idempotencyKey = z.string().check(z.maxLength(255));
+  return z.discriminatedUnion('type', [
+    k.object({ v, type: z.literal('ready'), protocolVersion: z.int() }),
+    k.object({
+      v,
+      type: z.literal('change'),
+      empty: z.boolean(),
+      complete: z.boolean(),
+      brand: k.oneOf(CARD_BRANDS),
+      errors: k.object({
+        name: z.optional(k.oneOf(NAME_ERRORS)),
+        number: z.optional(k.oneOf(NUMBER_ERRORS)),
+        expiry: z.optional(k.oneOf(EXPIRY_ERRORS)),
+        cvc: z.optional(k.oneOf(CVC_ERRORS)),
+      }),
+    }),
+    k.object({ v, type: z.literal('focus'), field }),
+    k.object({ v, type: z.literal('blur'), field }),
+    k.object({ v, type: z.literal('submit') }),
+    k.object({
+      v,
+      type: z.literal('resize'),
+      height: z.number().check(z.minimum(0), z.maximum(10_000)),
+    }),
+    z.discriminatedUnion('ok', [
+      k.object({
+        v,
+        type: z.literal('result'),
+        idempotencyKey,
+        ok: z.literal(true),
+        session: s.PublicSession,
+      }),
+      k.object({
+        v,
+        type: z.literal('result'),
+        idempotencyKey,
+        ok: z.literal(false),
+        error: k.object({
+          type: errorType,
+          code: z.string().check(z.maxLength(100)),
+          declineCode: z.optional(z.string().check(z.maxLength(100))),
+          message: z.string().check(z.maxLength(1000)),
+          requestId: z.optional(z.string().check(z.maxLength(100))),
+        }),
+        paymentIntent: z.optional(s.PublicIntent),
+        session: z.optional(s.PublicSession),
+      }),
+    ]),
+  ]);
+});
+
+/**
+ * Whether `value` would serialise to more than `limit` bytes of JSON. Walks the value and stops as
+ * soon as the running estimate passes the limit, so a huge message costs no more than a small one.
+ * Strings count 3 bytes per non-ASCII-safe character at worst; keys and punctuation are included.
+ */
+export function exceedsMessageSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      total += item.length + 2;
+    } else if (item !== null && typeof item === 'object') {
+      total += 2;
+      for (const [key, child] of Object.entries(item)) {
+        total += key.length + 4;
+        stack.push(child);
+      }
+    } else {
+      total += 8;
+    }
+    if (total > limit) return true;
+  }
+  return false;
+}
+
+function parseWith<T>(schema: z.ZodMiniType, data: unknown): T | null {
+  if (data === null || typeof data !== 'object' || exceedsMessageSize(data)) return null;
+  const parsed = schema.safeParse(data);
+  return parsed.success ? (parsed.data as T) : null;
+}
+
+/** Validates a host → frame message; null for anything unknown, malformed or oversized. */
+export function parseHostMessage(data: unknown): HostMessage | null {
+  return parseWith<HostMessage>(hostSchema(), data);
+}
+
+/** Validates a frame → host message; null for anything unknown, malformed or oversized. */
+export function parseFrameMessage(data: unknown): FrameMessage | null {
+  return parseWith<FrameMessage>(frameSchema(), data);
+}
+
+/**
+ * The `protocolVersion` a frame announces in its `ready`, whatever its `v`. Lets a host that cannot
+ * parse a newer frame's messages still say which version it met (`frame_version_unsupported`).
+ */
+export function announcedFrameVersion(data: unknown): number | null {
+  if (data === null || typeof data !== 'object') return null;
+  const { type, protocolVersion } = data as { type?: unknown; protocolVersion?: unknown };
+  return type === 'ready' && Number.isInteger(protocolVersion) ? (protocolVersion as number) : null;
+}
+
+/** The parts of a `MessageEvent` the guard reads (a plain object in Node tests). */
+export type MessageLike = Pick<MessageEvent, 'origin' | 'source' | 'data'>;
+
+/** Options for {@link createMessageGuard}. */
+export interface MessageGuardOptions<T> {
+  /** The one origin accepted, compared exactly (scheme, host and port). */
+  expectedOrigin: string;
+  /**
+   * The window the messages must come from (the frame's `contentWindow` on the host, `window.parent`
+   * in the frame); a function when it can change (an iframe that reloads).
+   */
+  expectedSource: MessageEventSource | null | (() => MessageEventSource | null);
+  /** Shape check, e.g. {@link parseHostMessage}. */
+  parse: (data: unknown) => T | null;
+}
+
+/**
+ * Builds a `message` event filter that checks, in this order, `event.origin`, then `event.source`,
+ * then the shape, and returns the parsed message or null. Origin first: it is the cheap check that
+ * rejects every unrelated sender before any of its data is read.
+ */
+export function createMessageGuard<T>(options: MessageGuardOptions<T>): (event: MessageLike) => T | null {
+  const { expectedOrigin, expectedSource, parse } = options;
+  return (event) => {
+    if (event.origin !== expectedOrigin) return null;
+    const source = typeof expectedSource === 'function' ? expectedSource() : expectedSource;
+    if (source === null || event.source !== source) return null;
+    return parse(event.data);
+  };
+}
+
+// Compile-time proof that the hand-written message types and the schemas agree in both directions.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const typesMatchSchemas: [
+  Same<z.infer<ReturnType<typeof hostSchema>>, HostMessage>,
+  Same<z.infer<ReturnType<typeof frameSchema>>, FrameMessage>,
+] = [true, true];
+void typesMatchSchemas;
