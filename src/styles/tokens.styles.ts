@@ -35,24 +35,5 @@ export const tokens = css`
     --_xpay-radius: var(--xpay-radius, 8px);
     --_xpay-space: var(--xpay-space, 16px);
     --_xpay-checkout-max-width: var(--xpay-checkout-max-width, 480px);
-    --_xpay-challenge-height: var(--xpay-challenge-height, 400px);
   }
 `;
-
-/**
- * Tokens the card frame may receive, read from the host's computed style. An allowlist: the frame
- * applies only these, so a merchant's CSS cannot smuggle anything else across the origin boundary.
- */
-export const FRAME_STYLE_TOKENS = [
-  'font-family',
-  'font-size',
-  'color-text',
-  'color-text-muted',
-  'color-danger',
-  'color-background',
-  'input-background',
-  'input-border',
-  'focus-ring',
-  'radius',
-] as const;
-export type FrameStyleToken = (typeof FRAME_STYLE_TOKENS)[number];

@@ -1,0 +1,133 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ChallengeWindowSize } from '../../api/enums.js';
+import { en } from '../../i18n/en.js';
+import type { Translation } from '../../i18n/translation.js';
+import { shared } from '../../styles/shared.styles.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { isChallengeDone } from './challenge-message.js';
+import { styles } from './challenge.styles.js';
+import { CHALLENGE_WINDOW_DIMENSIONS } from './window-size.js';
+
+/** Internal: the customer closed the challenge (close button or Escape). The checkout abandons it. */
+export class XpayChallengeCancelEvent extends Event {
+  static readonly eventName = 'xpay-challenge-cancel';
+  constructor() {
+    // Internal child → checkout signal: stays inside the checkout's shadow root.
+    super(XpayChallengeCancelEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/** Internal: the ACS said it is done. Only a signal to re-read the session, never the outcome. */
+export class XpayChallengeDoneEvent extends Event {
+  static readonly eventName = 'xpay-challenge-done';
+  constructor() {
+    super(XpayChallengeDoneEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/**
+ * The 3-D Secure challenge: a modal `<dialog>` (focus trapped, page behind inert) holding the
+ * issuer's ACS page at the EMV window size chosen before confirm. Internal to `<xpay-checkout>`.
+ *
+ * @summary 3-D Secure challenge dialog.
+ * @csspart challenge - The dialog.
+ * @csspart challenge-frame - The issuer's iframe.
+ */
+export class XpayChallenge extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  /** The ACS page to show. Setting it while `open` replaces the page. */
+  @property() url = '';
+  /** EMV window size (`01`–`05`); `05` is full screen. */
+  @property({ attribute: 'window-size' }) windowSize: ChallengeWindowSize | 'unknown' = '02';
+  /** Whether the dialog is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Strings; the checkout passes its resolved catalogue. */
+  @property({ attribute: false }) messages: Translation = en;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('iframe') private frame?: HTMLIFrameElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('message', this.handleMessage);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('message', this.handleMessage);
+    super.disconnectedCallback();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) this.dialog.showModal();
+    if (!this.open && this.dialog.open) this.dialog.close();
+  }
+
+  private get acsOrigin(): string {
+    try {
+      return new URL(this.url).origin;
+    } catch {
+      return '';
+    }
+  }
+
+  private handleMessage = (event: MessageEvent): void => {
+    if (!this.open || !this.frame) return;
+    if (!isChallengeDone(event, this.acsOrigin, this.frame.contentWindow)) return;
+    this.dispatchEvent(new XpayChallengeDoneEvent());
+  };
+
+  private handleCancel(event: Event): void {
+    // Escape fires `cancel`; we close ourselves so the checkout learns of it through one path.
+    event.preventDefault();
+    this.requestCancel();
+  }
+
+  private requestCancel(): void {
+    this.open = false;
+    this.dispatchEvent(new XpayChallengeCancelEvent());
+  }
+
+  private renderFrame() {
+    if (!this.open || !this.url) return nothing;
+    const size = this.windowSize === 'unknown' ? '02' : this.windowSize;
+    const box = size === '05' ? undefined : CHALLENGE_WINDOW_DIMENSIONS[size];
+    return html`<iframe
+      part="challenge-frame"
+      title=${this.messages.challengeFrameTitle}
+      src=${this.url}
+      style=${styleMap(box ? { width: `${box.width}px`, height: `${box.height}px` } : {})}
+      allow="payment"
+    ></iframe>`;
+  }
+
+  protected override render() {
+    const t = this.messages;
+    const fullscreen = this.windowSize === '05';
+    return html`<dialog
+      part="challenge"
+      class=${fullscreen ? 'fullscreen' : ''}
+      aria-labelledby="title"
+      @cancel=${this.handleCancel}
+    >
+      <header>
+        <h2 id="title">${t.challengeTitle}</h2>
+        <button class="close" type="button" aria-label=${t.challengeClose} @click=${this.requestCancel}>
+          <svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+            <path d="M5 5l10 10M15 5L5 15" />
+          </svg>
+        </button>
+      </header>
+      ${this.renderFrame()}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'xpay-challenge': XpayChallenge;
+  }
+}
