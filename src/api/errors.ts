@@ -1,0 +1,248 @@
+import type { ApiErrorType } from './enums.js';
+import type { ClientErrorBody, ClientPublicIntent } from './schemas.js';
+
+/** The public error categories; `message` is for the customer only for card and validation errors. */
+export const XPAY_ERROR_TYPES = [
+  'card_error',
+  'validation_error',
+  'api_error',
+  'network_error',
+  'integration_error',
+] as const;
+export type XpayErrorType = (typeof XPAY_ERROR_TYPES)[number];
+
+/**
+ * The one plain, serialisable error shape the widget reports everywhere (events, `confirm()`
+ * results, frame results). Produce it with {@link toXpayError}; never put a class instance in an
+ * event `detail`.
+ */
+export interface XpayError {
+  type: XpayErrorType;
+  /** What happened, e.g. `card_declined`, `origin_not_allowed`, `timeout`. */
+  code: string;
+  /** For card declines, the issuer's reason, e.g. `insufficient_funds`. */
+  declineCode?: string;
+  /** For card/validation errors a customer-facing sentence; otherwise one that says what to fix. */
+  message: string;
+  /** The API's `Request-Id`, for support. */
+  requestId?: string;
+}
+
+/** Codes the client itself produces (as opposed to codes the API sends). */
+export type ClientErrorCode =
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid_response'
+  | 'invalid_client_secret';
+
+/**
+ * Base class of every error the API client throws. It already has the public {@link XpayError}
+ * fields, so `toXpayError()` is a projection, not a guess.
+ */
+export abstract class XpayClientError extends Error implements XpayError {
+  abstract readonly type: XpayErrorType;
+  readonly code: string;
+  readonly requestId?: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options?.requestId !== undefined) this.requestId = options.requestId;
+  }
+}
+
+/** The API answered with an error status (4xx/5xx). `code` is the API's code, e.g. `card_declined`. */
+export class ApiError extends XpayClientError {
+  override readonly name = 'ApiError';
+  readonly type: XpayErrorType;
+  /** HTTP status. */
+  readonly status: number;
+  /** The wire error type (`card_error`, `invalid_request_error`, …), or 'unknown' for a body we could not read. */
+  readonly apiType: ApiErrorType | 'unknown';
+  readonly declineCode?: string;
+  /** The request field at fault, when the API names one. */
+  readonly param?: string;
+  /** On a card decline from confirm: the intent, back in `requires_payment_method`. */
+  readonly paymentIntent?: ClientPublicIntent;
+  /** On `origin_not_allowed`: the origin that asked. */
+  readonly origin?: string;
+  /** On `origin_not_allowed`: the session's allowed origins. */
+  readonly allowedOrigins?: string[];
+  /** Seconds the API asked us to wait (`Retry-After`), when it sent one. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(init: {
+    status: number;
+    body: ClientErrorBody['error'] | null;
+    requestId?: string;
+    retryAfterSeconds?: number;
+  }) {
+    const { status, body } = init;
+    const requestId = body?.requestId ?? init.requestId;
+    super(body?.code ?? `http_${status}`, body?.message ?? `The XPay API answered HTTP ${status}.`, { requestId });
+    this.status = status;
+    this.apiType = body?.type ?? 'unknown';
+    this.type = publicTypeOf(status, body);
+    if (body?.declineCode !== undefined) this.declineCode = body.declineCode;
+    if (body?.param !== undefined) this.param = body.param;
+    if (body?.paymentIntent !== undefined) this.paymentIntent = body.paymentIntent;
+    if (body?.origin !== undefined) this.origin = body.origin;
+    if (body?.allowedOrigins !== undefined) this.allowedOrigins = body.allowedOrigins;
+    if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection reset, CORS refusal. */
+export class NetworkError extends XpayClientError {
+  override readonly name = 'NetworkError';
+  readonly type = 'network_error' as const;
+  constructor(cause?: unknown) {
+    super('network_error', 'Could not reach the XPay API. Check the connection and `apiBase`.', { cause });
+  }
+}
+
+/** No complete answer within the client's timeout; the request may still have been processed. */
+export class TimeoutError extends XpayClientError {
+  override readonly name = 'TimeoutError';
+  readonly type = 'network_error' as const;
+  constructor(readonly timeoutMs: number) {
+    super('timeout', `The XPay API did not answer within ${timeoutMs} ms.`);
+  }
+}
+
+/** The caller aborted the request (its `AbortSignal` fired); not a failure to report. */
+export class RequestAbortedError extends XpayClientError {
+  override readonly name = 'RequestAbortedError';
+  readonly type = 'network_error' as const;
+  constructor(cause?: unknown) {
+    super('aborted', 'The request was aborted by the caller.', { cause });
+  }
+}
+
+/** One reason a response did not match its schema (zod issues are structurally compatible). */
+export interface ResponseIssue {
+  code?: string;
+  path: PropertyKey[];
+  message: string;
+}
+
+/** A 2xx reply whose body is not JSON or fails its (lenient) schema: an error, never a crash. */
+export class ResponseValidationError extends XpayClientError {
+  override readonly name = 'ResponseValidationError';
+  readonly type = 'api_error' as const;
+  /** HTTP status of the reply. */
+  readonly status: number;
+  readonly issues: readonly ResponseIssue[];
+  constructor(init: { status: number; issues: readonly ResponseIssue[]; requestId?: string }) {
+    const first = init.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+    super('invalid_response', `The XPay API sent a reply this version cannot read${where}: ${first?.message ?? 'unknown'}.`, {
+      requestId: init.requestId,
+    });
+    this.status = init.status;
+    this.issues = init.issues;
+  }
+}
+
+/** The widget was set up wrongly (e.g. a malformed client secret); `message` says what to fix. */
+export class IntegrationError extends XpayClientError {
+  override readonly name = 'IntegrationError';
+  readonly type = 'integration_error' as const;
+}
+
+/** API codes that mean the merchant's integration, not the customer, must change something. */
+const INTEGRATION_CODES = new Set(['origin_not_allowed', 'session_not_found', 'invalid_client_secret']);
+
+function publicTypeOf(status: number, body: ClientErrorBody['error'] | null): XpayErrorType {
+  if (!body) return 'api_error';
+  if (body.type === 'card_error') return 'card_error';
+  if (INTEGRATION_CODES.has(body.code) || body.type === 'authentication_error') return 'integration_error';
+  // A 400 that names a field is something the customer can correct (an email, a postal code).
+  if (body.type === 'invalid_request_error' && body.param !== undefined && status === 400) return 'validation_error';
+  return 'api_error';
+}
+
+/** Rewrites integration errors so the message says what to fix, not just what happened. */
+function integrationMessage(e: ApiError, apiBase?: string): string {
+  switch (e.code) {
+    case 'origin_not_allowed':
+      return (
+        `This page's origin ${e.origin ? `(${e.origin}) ` : ''}may not embed this checkout. ` +
+        `Add it to the session's allowedOrigins${e.allowedOrigins ? ` (now: ${e.allowedOrigins.join(', ') || 'none'})` : ''} ` +
+        'when creating the session.'
+      );
+    case 'session_not_found':
+      return (
+        `No such checkout session${apiBase ? ` at ${apiBase}` : ''}. Check that api-base points at the XPay API ` +
+        'that created the session, and that the session exists in that mode.'
+      );
+    case 'invalid_client_secret':
+      return (
+        "The client secret was not accepted. Pass the session's clientSecret (cs_…_secret_…) exactly as " +
+        'POST /v1/checkout/sessions returned it; never the secret key.'
+      );
+    default:
+      return e.message;
+  }
+}
+
+/**
+ * Projects anything thrown into the public {@link XpayError} shape (plain data, safe for an event
+ * `detail`). `apiBase` lets integration messages name the endpoint that was asked.
+ */
+export function toXpayError(error: unknown, context: { apiBase?: string } = {}): XpayError {
+  if (error instanceof ApiError) {
+    const out: XpayError = {
+      type: error.type,
+      code: error.code,
+      message: error.type === 'integration_error' ? integrationMessage(error, context.apiBase) : error.message,
+    };
+    if (error.declineCode !== undefined) out.declineCode = error.declineCode;
+    if (error.requestId !== undefined) out.requestId = error.requestId;
+    return out;
+  }
+  if (error instanceof XpayClientError) {
+    const out: XpayError = { type: error.type, code: error.code, message: error.message };
+    if (error.requestId !== undefined) out.requestId = error.requestId;
+    return out;
+  }
+  return {
+    type: 'api_error',
+    code: 'unexpected_error',
+    message: error instanceof Error ? error.message : 'An unexpected error occurred.',
+  };
+}
+
+/**
+ * The public shape of an error the API reported inside a session (`lastPaymentError`). Declines and
+ * 3-D Secure failures arrive this way when the outcome is learned by reading the session.
+ */
+export function fromPaymentError(e: {
+  type: ApiErrorType | 'unknown';
+  code: string;
+  declineCode?: string;
+  message: string;
+}): XpayError {
+  const out: XpayError = { type: e.type === 'card_error' ? 'card_error' : 'api_error', code: e.code, message: e.message };
+  if (e.declineCode !== undefined) out.declineCode = e.declineCode;
+  return out;
+}
+
+/** Codes after which the session moved on without us: re-read it to learn where it is. */
+const STATE_MOVED_CODES = new Set(['payment_intent_unexpected_state', 'session_expired']);
+
+/**
+ * Whether a failed confirm (or other state-changing call) may nevertheless have happened, or the
+ * session has moved on: a timeout, a lost or unreadable response, a 409 (same key still in flight),
+ * a 5xx, an abort, or a "wrong state" answer. The widget must then re-read the session and never
+ * report a failure.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof RequestAbortedError) return true;
+  if (error instanceof ResponseValidationError) return true;
+  if (error instanceof ApiError) {
+    return error.status === 409 || error.status >= 500 || STATE_MOVED_CODES.has(error.code);
+  }
+  return false;
+}

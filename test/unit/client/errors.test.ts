@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  fromPaymentError,
+  IntegrationError,
+  isOutcomeUnknown,
+  NetworkError,
+  RequestAbortedError,
+  ResponseValidationError,
+  TimeoutError,
+  toXpayError,
+} from '../../../src/api/errors.js';
+
+const body = (error: Record<string, unknown>) =>
+  ({ type: 'invalid_request_error', message: 'm', requestId: 'req_1', ...error }) as never;
+
+describe('toXpayError', () => {
+  it('should keep a card decline customer-facing with its decline code and request id', () => {
+    const e = new ApiError({
+      status: 402,
+      body: body({ type: 'card_error', code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' }),
+    });
+    expect(toXpayError(e)).toEqual({
+      type: 'card_error',
+      code: 'card_declined',
+      declineCode: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+      requestId: 'req_1',
+    });
+  });
+
+  it('should name the origin and the allowed origins for origin_not_allowed', () => {
+    const e = new ApiError({
+      status: 403,
+      body: body({ code: 'origin_not_allowed', origin: 'http://evil.test', allowedOrigins: ['http://localhost:3000'] }),
+    });
+    const x = toXpayError(e);
+    expect(x.type).toBe('integration_error');
+    expect(x.message).toContain('http://evil.test');
+    expect(x.message).toContain('http://localhost:3000');
+    expect(x.message).toContain('allowedOrigins');
+  });
+
+  it('should point at api-base for session_not_found and at the secret for invalid_client_secret', () => {
+    const nf = toXpayError(new ApiError({ status: 404, body: body({ code: 'session_not_found' }) }), {
+      apiBase: 'http://127.0.0.1:9',
+    });
+    expect(nf).toMatchObject({ type: 'integration_error', code: 'session_not_found' });
+    expect(nf.message).toContain('http://127.0.0.1:9');
+    expect(nf.message).toContain('api-base');
+    const bad = toXpayError(
+      new ApiError({ status: 401, body: body({ type: 'authentication_error', code: 'invalid_client_secret' }) }),
+    );
+    expect(bad).toMatchObject({ type: 'integration_error', code: 'invalid_client_secret' });
+    expect(bad.message).toContain('clientSecret');
+  });
+
+  it('should call a 400 that names a field a validation error, and other API trouble api_error', () => {
+    expect(toXpayError(new ApiError({ status: 400, body: body({ code: 'invalid_email', param: 'billingDetails.email' }) })).type).toBe(
+      'validation_error',
+    );
+    expect(toXpayError(new ApiError({ status: 429, body: body({ type: 'rate_limit_error', code: 'too_many_attempts' }) })).type).toBe(
+      'api_error',
+    );
+    const bare = toXpayError(new ApiError({ status: 502, body: null, requestId: 'req_h' }));
+    expect(bare).toMatchObject({ type: 'api_error', code: 'http_502', requestId: 'req_h' });
+  });
+
+  it('should map transport errors to network_error and unreadable replies to api_error', () => {
+    expect(toXpayError(new NetworkError(new TypeError('fetch failed')))).toMatchObject({ type: 'network_error', code: 'network_error' });
+    expect(toXpayError(new TimeoutError(100))).toMatchObject({ type: 'network_error', code: 'timeout' });
+    expect(toXpayError(new RequestAbortedError())).toMatchObject({ type: 'network_error', code: 'aborted' });
+    const rv = new ResponseValidationError({ status: 200, issues: [{ path: ['version'], message: 'expected int' }] });
+    expect(toXpayError(rv)).toMatchObject({ type: 'api_error', code: 'invalid_response' });
+    expect(rv.message).toContain('version');
+    expect(toXpayError(new IntegrationError('invalid_client_secret', 'fix it'))).toMatchObject({ type: 'integration_error' });
+    expect(toXpayError('weird')).toMatchObject({ type: 'api_error', code: 'unexpected_error' });
+  });
+
+  it('should produce plain serialisable data', () => {
+    const x = toXpayError(new ApiError({ status: 402, body: body({ type: 'card_error', code: 'card_declined' }) }));
+    expect(JSON.parse(JSON.stringify(x))).toEqual(x);
+    expect(Object.getPrototypeOf(x)).toBe(Object.prototype);
+  });
+
+  it('should map a lastPaymentError from the session', () => {
+    expect(fromPaymentError({ type: 'card_error', code: 'authentication_failed', message: 'Failed.' })).toEqual({
+      type: 'card_error',
+      code: 'authentication_failed',
+      message: 'Failed.',
+    });
+  });
+});
+
+describe('isOutcomeUnknown', () => {
+  it('should say unknown for lost replies, 409, 5xx and wrong-state answers', () => {
+    expect(isOutcomeUnknown(new TimeoutError(1))).toBe(true);
+    expect(isOutcomeUnknown(new NetworkError())).toBe(true);
+    expect(isOutcomeUnknown(new ResponseValidationError({ status: 200, issues: [] }))).toBe(true);
+    expect(isOutcomeUnknown(new ApiError({ status: 409, body: body({ type: 'idempotency_error', code: 'idempotency_key_in_use' }) }))).toBe(true);
+    expect(isOutcomeUnknown(new ApiError({ status: 500, body: null }))).toBe(true);
+    expect(isOutcomeUnknown(new ApiError({ status: 400, body: body({ code: 'payment_intent_unexpected_state' }) }))).toBe(true);
+  });
+
+  it('should say known for declines and validation errors', () => {
+    expect(isOutcomeUnknown(new ApiError({ status: 402, body: body({ type: 'card_error', code: 'card_declined' }) }))).toBe(false);
+    expect(isOutcomeUnknown(new ApiError({ status: 400, body: body({ code: 'invalid_email', param: 'x' }) }))).toBe(false);
+    expect(isOutcomeUnknown(new Error('x'))).toBe(false);
+  });
+});
