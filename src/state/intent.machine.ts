@@ -1,0 +1,346 @@
+import { fromPaymentError, type XpayError } from '../api/errors.js';
+import type { ClientPublicIntent, ClientPublicSession } from '../api/schemas.js';
+import {
+  BUSY_STEPS,
+  type CheckoutStatus,
+  type ConfirmOutcome,
+  type IntentContext,
+  type IntentEffect,
+  type IntentEventType,
+  type IntentInput,
+  type IntentNotification,
+  type IntentResult,
+  type IntentStep,
+  type PaymentIntentSummary,
+  type ServerStatus,
+} from './intent.types.js';
+
+/**
+ * The intent machine as data: step × event → next step. A missing entry means "not allowed here,
+ * ignore it" (a second submit while busy, a stale read after the outcome). The type makes a wrong
+ * target a compile error. Side effects are not here: `reduce()` derives them from the transition.
+ */
+export const TRANSITIONS: Readonly<Record<IntentStep, Readonly<Partial<Record<IntentEventType, IntentStep>>>>> = {
+  loading: {
+    open: 'ready',
+    declined: 'ready',
+    action: 'challenge', // reload during 3-D Secure: the challenge reopens
+    pending: 'waiting', // reload during processing: wait for it
+    final: 'done', // reload after the outcome: show it, never confirm again
+    readFailed: 'error',
+  },
+  ready: {
+    submit: 'submitting',
+    open: 'ready',
+    declined: 'ready',
+    action: 'challenge',
+    pending: 'waiting',
+    final: 'done', // e.g. expired elsewhere, learned on refresh()
+    readFailed: 'ready',
+    refresh: 'ready',
+  },
+  submitting: {
+    submitCanceled: 'ready',
+    confirmDeclined: 'ready',
+    confirmRejected: 'ready',
+    confirmUnknown: 'waiting', // timeout, lost reply, 409: re-read, never report a failure
+    open: 'ready',
+    declined: 'ready',
+    action: 'challenge',
+    pending: 'waiting',
+    final: 'done',
+    unchanged: 'waiting', // a reply older than what we know: learn the truth by reading
+  },
+  challenge: {
+    action: 'challenge',
+    declined: 'ready', // failed or abandoned authentication, or a decline after it
+    open: 'ready',
+    pending: 'waiting',
+    final: 'done',
+    unchanged: 'challenge',
+    idle: 'challenge',
+    readFailed: 'challenge',
+    challengeDone: 'challenge', // only a signal: re-read, the message is not the outcome
+    challengeClosed: 'waiting',
+    refresh: 'challenge',
+  },
+  waiting: {
+    action: 'challenge',
+    declined: 'ready',
+    open: 'ready',
+    pending: 'waiting',
+    final: 'done',
+    unchanged: 'waiting',
+    idle: 'waiting',
+    noOutcome: 'ready',
+    readFailed: 'waiting',
+    refresh: 'waiting',
+  },
+  done: {}, // a terminal outcome is reported once and never contradicted
+  error: { refresh: 'loading' },
+};
+
+/** The table lookup: the next step, or `undefined` when the event is not allowed in this step. */
+export function transition(step: IntentStep, event: { type: IntentEventType }): IntentStep | undefined {
+  return TRANSITIONS[step][event.type];
+}
+
+/** A fresh machine for one session (a new client secret starts a new one). */
+export function initialIntentContext(): IntentContext {
+  return { step: 'loading', session: null, attempt: null, succeededReported: false, readFailures: 0 };
+}
+
+/** The public `status`: the server status once known, else `loading`; `error` when loading failed. */
+export function statusOf(ctx: IntentContext): CheckoutStatus {
+  if (ctx.step === 'error') return 'error';
+  if (ctx.step === 'loading' || ctx.session === null) return 'loading';
+  return serverStatusOf(ctx.session);
+}
+
+/** The public `busy`: an attempt is under way (submitting, challenge open, outcome pending). */
+export function isBusy(ctx: IntentContext): boolean {
+  return (BUSY_STEPS as readonly IntentStep[]).includes(ctx.step);
+}
+
+/**
+ * The server's status as reported to the host page. No intent yet means the form is waiting for a
+ * card (`requires_payment_method`). An intent status this version does not know is treated as
+ * `processing`: the widget waits and follows the long-poll until it becomes a status it knows,
+ * which is the safe reading of "something is happening we do not understand".
+ */
+export function serverStatusOf(session: ClientPublicSession): ServerStatus {
+  if (session.status === 'expired') return 'expired';
+  const status = session.paymentIntent?.status ?? 'requires_payment_method';
+  return status === 'unknown' ? 'processing' : status;
+}
+
+/** The host page's view of the intent (event details). */
+export function summarizeIntent(intent: ClientPublicIntent | null | undefined): PaymentIntentSummary | null {
+  if (!intent) return null;
+  const summary: PaymentIntentSummary = {
+    id: intent.id,
+    status: intent.status,
+    amount: intent.amount,
+    currency: intent.currency,
+  };
+  const e = intent.lastPaymentError;
+  if (e) {
+    summary.lastPaymentError = { type: e.type, code: e.code, message: e.message };
+    if (e.declineCode !== undefined) summary.lastPaymentError.declineCode = e.declineCode;
+  }
+  return summary;
+}
+
+const FINAL_INTENT_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'requires_capture', 'canceled']);
+const IN_FLIGHT_STATUSES: ReadonlySet<string> = new Set(['requires_action', 'processing']);
+
+/**
+ * Turns a server session into a table event. `newer` is decided by `version` alone, so replies that
+ * arrive out of order (a slow read overtaken by a long-poll) cannot move the widget backwards.
+ */
+function classifySession(
+  ctx: IntentContext,
+  session: ClientPublicSession,
+  via: 'read' | 'poll' | 'confirm' | 'abandon',
+): IntentEventType {
+  const newer = ctx.session === null || session.version > ctx.session.version;
+  if (!newer) {
+    if (via !== 'poll') return 'unchanged';
+    // A long-poll window ended with nothing new. With a card-ready intent that means the attempt we
+    // were waiting on left no trace: its outcome cannot be learned (`unknown`, not a failure).
+    return ctx.session && serverStatusOf(ctx.session) === 'requires_payment_method' ? 'noOutcome' : 'idle';
+  }
+  const intent = session.paymentIntent;
+  if (session.status === 'expired' || session.status === 'complete') return 'final';
+  if (intent && FINAL_INTENT_STATUSES.has(intent.status)) return 'final';
+  if (intent?.status === 'requires_action') {
+    return intent.nextAction?.type === 'three_ds_challenge' ? 'action' : 'pending';
+  }
+  if (intent && intent.status !== 'requires_payment_method') return 'pending'; // processing, requires_confirmation, unknown
+  return attemptOpen(ctx) && intent?.lastPaymentError ? 'declined' : 'open';
+}
+
+/** An attempt is open when this page submitted one, or the server shows one still in flight (after a reload). */
+function attemptOpen(ctx: IntentContext): boolean {
+  if (ctx.attempt) return true;
+  const status = ctx.session?.paymentIntent?.status;
+  return status !== undefined && IN_FLIGHT_STATUSES.has(status);
+}
+
+function inputEventType(input: Exclude<IntentInput, { type: 'session' }>): IntentEventType {
+  if (input.type !== 'confirmFailed') return input.type;
+  if (input.error.type === 'card_error') return 'confirmDeclined';
+  return input.outcomeUnknown ? 'confirmUnknown' : 'confirmRejected';
+}
+
+/** The longest pause between re-reads after failures (the client has already retried each read). */
+const MAX_REREAD_DELAY_MS = 30_000;
+
+function rereadDelay(failures: number): number {
+  return failures <= 0 ? 0 : Math.min(MAX_REREAD_DELAY_MS, 1000 * 2 ** (failures - 1));
+}
+
+/** The outcome `confirm()` resolves with, once the server shows a final status. */
+function outcomeOf(status: ServerStatus): ConfirmOutcome {
+  switch (status) {
+    case 'succeeded':
+    case 'requires_capture':
+    case 'processing':
+    case 'requires_payment_method':
+    case 'expired':
+    case 'canceled':
+      return status;
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * The reducer: applies one input and returns the next context, the effects to run (in order) and
+ * the notifications to fire (in order). Pure: same input, same output; no clock, no randomness.
+ */
+export function reduce(ctx: IntentContext, input: IntentInput): IntentResult {
+  if (input.type === 'session') {
+    // Another session's reply (a swapped client secret) never touches this one.
+    if (ctx.session && input.session.id !== ctx.session.id) return ignored(ctx);
+    const event = classifySession(ctx, input.session, input.via);
+    const next = TRANSITIONS[ctx.step][event];
+    // Every newer view is in each non-terminal step's table; a miss is a stale or idle reply.
+    if (next === undefined) return ignored(ctx);
+    const session = isNewer(ctx, input.session) ? input.session : ctx.session;
+    return enter(ctx, { ...ctx, session, readFailures: 0 }, event, next);
+  }
+  const event = inputEventType(input);
+  const next = TRANSITIONS[ctx.step][event];
+  if (next === undefined) return ignored(ctx);
+  const draft: IntentContext = { ...ctx };
+  if (input.type === 'readFailed') draft.readFailures = ctx.readFailures + 1;
+  return enter(ctx, draft, event, next, input);
+}
+
+function isNewer(ctx: IntentContext, session: ClientPublicSession): boolean {
+  return ctx.session === null || session.version > ctx.session.version;
+}
+
+function ignored(ctx: IntentContext): IntentResult {
+  return { context: ctx, effects: [], notifications: [], ignored: true };
+}
+
+/** Derives effects and notifications from (previous context, event, next step). */
+function enter(
+  prev: IntentContext,
+  draft: IntentContext,
+  event: IntentEventType,
+  to: IntentStep,
+  input?: Exclude<IntentInput, { type: 'session' }>,
+): IntentResult {
+  const from = prev.step;
+  const ctx: IntentContext = { ...draft, step: to };
+  const effects: IntentEffect[] = [];
+  const notifications: IntentNotification[] = [];
+  const intent = () => summarizeIntent(ctx.session?.paymentIntent);
+  const settle = (status: ConfirmOutcome, error?: XpayError) => {
+    if (!ctx.attempt) return;
+    ctx.attempt = null;
+    notifications.push(
+      error ? { type: 'confirmSettled', status, paymentIntent: intent(), error } : { type: 'confirmSettled', status, paymentIntent: intent() },
+    );
+  };
+
+  // 1. The server status, exactly once per change, before anything that follows from it.
+  const before = prev.session ? serverStatusOf(prev.session) : null;
+  const after = ctx.session ? serverStatusOf(ctx.session) : null;
+  if (after !== null && after !== before) {
+    notifications.push({ type: 'statusChanged', status: after, previousStatus: before, paymentIntent: intent() });
+  }
+
+  // 2. The dialog follows the step.
+  if (from === 'challenge' && to !== 'challenge') effects.push({ type: 'closeChallenge' });
+  if (to === 'challenge' && from !== 'challenge') {
+    const nextAction = ctx.session?.paymentIntent?.nextAction;
+    if (nextAction) effects.push({ type: 'openChallenge', nextAction });
+  }
+
+  // 3. What the event itself asks for.
+  const version = ctx.session?.version ?? 0;
+  switch (event) {
+    case 'submit':
+      ctx.attempt = { baseVersion: version };
+      effects.push({ type: 'confirm' });
+      break;
+    case 'submitCanceled':
+      settle('not_submitted', input?.type === 'submitCanceled' ? input.error : undefined);
+      break;
+    case 'confirmDeclined': {
+      const error = (input as Extract<IntentInput, { type: 'confirmFailed' }>).error;
+      const pi = (input as Extract<IntentInput, { type: 'confirmFailed' }>).paymentIntent;
+      notifications.push({ type: 'declined', error, paymentIntent: pi ? summarizeIntent(pi) : intent() });
+      settle('requires_payment_method', error);
+      // Pick up the new version and lastPaymentError quietly; the decline is already reported.
+      effects.push({ type: 'reread', delayMs: 0 });
+      break;
+    }
+    case 'confirmRejected': {
+      const error = (input as Extract<IntentInput, { type: 'confirmFailed' }>).error;
+      if (error.type !== 'validation_error') notifications.push({ type: 'error', error });
+      settle('requires_payment_method', error);
+      break;
+    }
+    case 'confirmUnknown':
+    case 'challengeDone':
+    case 'refresh':
+      effects.push({ type: 'reread', delayMs: 0 });
+      break;
+    case 'challengeClosed':
+      effects.push({ type: 'stopPolling' }, { type: 'abandonAction' });
+      break;
+    case 'readFailed': {
+      const error = (input as Extract<IntentInput, { type: 'readFailed' }>).error;
+      // Report the first failure of a run, not every retry of it.
+      if (prev.readFailures === 0 || to === 'error') notifications.push({ type: 'error', error });
+      if (to === 'waiting' || to === 'challenge') {
+        settle('unknown');
+        effects.push({ type: 'reread', delayMs: rereadDelay(ctx.readFailures) });
+      }
+      break;
+    }
+    case 'open':
+      if (from !== 'ready' && from !== 'loading') effects.push({ type: 'stopPolling' });
+      settle('unknown'); // a newer view with no trace of the attempt: never call it a failure
+      break;
+    case 'declined': {
+      // classifySession only says `declined` when the new view carries a lastPaymentError.
+      const error = fromPaymentError(ctx.session!.paymentIntent!.lastPaymentError!);
+      if (from !== 'ready' && from !== 'loading') effects.push({ type: 'stopPolling' });
+      notifications.push({ type: 'declined', error, paymentIntent: intent() });
+      settle('requires_payment_method', error);
+      break;
+    }
+    case 'action':
+    case 'pending':
+    case 'unchanged':
+      if (to === 'challenge' || to === 'waiting') effects.push({ type: 'longPoll', sinceVersion: version });
+      break;
+    case 'idle':
+      // One long-poll window passed while processing: confirm() resolves with `processing` now, the
+      // outcome still arrives by the events.
+      if (to === 'waiting' && after === 'processing') settle('processing');
+      effects.push({ type: 'longPoll', sinceVersion: version });
+      break;
+    case 'noOutcome':
+      settle('unknown');
+      break;
+    case 'final': {
+      effects.push({ type: 'stopPolling' });
+      const status = after ?? 'requires_payment_method';
+      const pi = intent();
+      if ((status === 'succeeded' || status === 'requires_capture') && pi && !ctx.succeededReported) {
+        ctx.succeededReported = true;
+        notifications.push({ type: 'succeeded', sessionId: ctx.session!.id, paymentIntent: pi, resumed: from === 'loading' });
+      }
+      settle(outcomeOf(status));
+      break;
+    }
+  }
+  return { context: ctx, effects, notifications, ignored: false };
+}
