@@ -1,0 +1,141 @@
+import { html } from 'hono/html';
+import { layout } from './layout.js';
+import { formatMoney } from './money.js';
+import { PRODUCTS, CURRENCY } from './catalogue.js';
+import type { Order } from './orders.js';
+
+/** The shop front: products and the cart (the cart itself lives in the browser, see web/shop.ts). */
+export function shopPage() {
+  return layout(
+    'Shop',
+    html`<h1>Sandbox Supplies</h1>
+      <ul class="products">
+        ${PRODUCTS.map(
+          (p) => html`<li class="product">
+            <h2>${p.name}</h2>
+            <p>${p.description}</p>
+            <p class="price">${formatMoney(p.unitAmount, CURRENCY)}</p>
+            <button type="button" data-add="${p.sku}">Add to cart</button>
+          </li>`,
+        )}
+      </ul>
+      <section class="cart" aria-labelledby="cart-title">
+        <h2 id="cart-title">Your cart</h2>
+        <div id="cart" aria-live="polite"></div>
+      </section>`,
+    ['/assets/shop.js'],
+  );
+}
+
+export function ordersPage(orders: readonly Order[]) {
+  return layout(
+    'Orders',
+    html`<h1>Orders</h1>
+      ${orders.length === 0
+        ? html`<p>No orders yet.</p>`
+        : html`<table class="orders">
+            <thead><tr><th scope="col">Order</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Created</th></tr></thead>
+            <tbody>
+              ${orders.map(
+                (o) => html`<tr>
+                  <td><a href="/orders/${o.id}">${o.id}</a></td>
+                  <td><span class="badge badge-${o.status}">${o.status}</span></td>
+                  <td>${formatMoney(o.amountTotal, o.currency)}</td>
+                  <td>${new Date(o.created).toISOString().replace('T', ' ').slice(0, 19)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}`,
+  );
+}
+
+interface SessionGraph {
+  id: string;
+  status: string;
+  paymentIntent: null | {
+    id: string;
+    status: string;
+    amount: number;
+    amountCapturable: number;
+    amountReceived: number;
+    currency: string;
+    charges: {
+      id: string;
+      status: string;
+      amount: number;
+      amountCaptured: number;
+      amountRefunded: number;
+      failureCode: string | null;
+      declineCode: string | null;
+      paymentMethodDetails: { card: { brand: string; last4: string } };
+      balanceTransaction: null | { id: string; amount: number; fee: number; net: number; type: string };
+    }[];
+    refunds: { id: string; amount: number; balanceTransaction: { id: string; amount: number; fee: number; net: number; type: string } }[];
+  };
+}
+
+/** One order, with the payment graph read from XPay and the capture / refund actions. */
+export function orderPage(order: Order, session: SessionGraph | undefined, notice?: string) {
+  const intent = session?.paymentIntent ?? null;
+  const txns = intent
+    ? [
+        ...intent.charges.flatMap((c) => (c.balanceTransaction ? [c.balanceTransaction] : [])),
+        ...intent.refunds.map((r) => r.balanceTransaction),
+      ]
+    : [];
+  const captured = intent ? intent.amountReceived : 0;
+  const refunded = intent ? intent.refunds.reduce((sum, r) => sum + r.amount, 0) : 0;
+  return layout(
+    `Order ${order.id}`,
+    html`<h1>Order ${order.id}</h1>
+      ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+      <dl class="facts">
+        <dt>Status</dt><dd><span class="badge badge-${order.status}" data-testid="order-status">${order.status}</span></dd>
+        <dt>Total</dt><dd>${formatMoney(order.amountTotal, order.currency)}</dd>
+        <dt>Checkout session</dt><dd><code>${order.sessionId}</code></dd>
+        <dt>Payment intent</dt><dd><code>${intent?.id ?? order.paymentIntentId ?? '—'}</code> ${intent ? html`(${intent.status})` : ''}</dd>
+      </dl>
+      <h2>Items</h2>
+      <ul>${order.items.map((i) => html`<li>${i.quantity} × ${i.name} — ${formatMoney(i.unitAmount * i.quantity, order.currency)}</li>`)}</ul>
+      ${intent
+        ? html`<h2>Charges</h2>
+            <table>
+              <thead><tr><th scope="col">Charge</th><th scope="col">Status</th><th scope="col">Card</th><th scope="col">Amount</th><th scope="col">Captured</th><th scope="col">Refunded</th></tr></thead>
+              <tbody>${intent.charges.map(
+                (c) => html`<tr>
+                  <td><code>${c.id}</code></td>
+                  <td>${c.status}${c.declineCode ? html` (${c.declineCode})` : c.failureCode ? html` (${c.failureCode})` : ''}</td>
+                  <td>${c.paymentMethodDetails.card.brand} •••• ${c.paymentMethodDetails.card.last4}</td>
+                  <td>${formatMoney(c.amount, intent.currency)}</td>
+                  <td>${formatMoney(c.amountCaptured, intent.currency)}</td>
+                  <td>${formatMoney(c.amountRefunded, intent.currency)}</td>
+                </tr>`,
+              )}</tbody>
+            </table>
+            <h2>Balance transactions</h2>
+            ${txns.length === 0
+              ? html`<p>None yet.</p>`
+              : html`<table data-testid="balance-transactions">
+                  <thead><tr><th scope="col">Transaction</th><th scope="col">Type</th><th scope="col">Amount</th><th scope="col">Fee</th><th scope="col">Net</th></tr></thead>
+                  <tbody>${txns.map(
+                    (t) => html`<tr><td><code>${t.id}</code></td><td>${t.type}</td><td>${formatMoney(t.amount, intent.currency)}</td><td>${formatMoney(t.fee, intent.currency)}</td><td>${formatMoney(t.net, intent.currency)}</td></tr>`,
+                  )}</tbody>
+                </table>`}
+            ${intent.status === 'requires_capture'
+              ? html`<form method="post" action="/orders/${order.id}/capture" class="action">
+                  <label for="capture-amount">Amount to capture (minor units)</label>
+                  <input id="capture-amount" name="amount" inputmode="numeric" value="${intent.amountCapturable}" />
+                  <button type="submit">Capture</button>
+                </form>`
+              : ''}
+            ${captured - refunded > 0
+              ? html`<form method="post" action="/orders/${order.id}/refund" class="action">
+                  <label for="refund-amount">Amount to refund (minor units, max ${captured - refunded})</label>
+                  <input id="refund-amount" name="amount" inputmode="numeric" value="${Math.min(500, captured - refunded)}" />
+                  <button type="submit">Refund</button>
+                </form>`
+              : ''}`
+        : html`<p>No payment attempt yet.</p>`}`,
+  );
+}
+export type { SessionGraph };

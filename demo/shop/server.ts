@@ -1,0 +1,160 @@
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhook } from '../../src/server/index.js';
+import { cartToLineItems, CURRENCY, type CartLine } from './catalogue.js';
+import { statusFromEvent } from './fulfilment.js';
+import { createMerchantApi, MerchantApiError } from './merchant-api.js';
+import { OrderStore } from './orders.js';
+import { ordersPage, orderPage, shopPage, type SessionGraph } from './pages.js';
+
+export interface ShopConfig {
+  host: string;
+  port: number;
+  /** Where the XPay API (the sandbox) answers; also the widget's `apiBase`. */
+  apiBase: string;
+  secretKey: string;
+  webhookSecret: string;
+  dbPath: string;
+  /** The origin browsers use for the shop, named in each session's `allowedOrigins`. */
+  publicOrigin?: string;
+}
+
+export interface RunningShop {
+  url: string;
+  port: number;
+  orders: OrderStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The merchant server of the demo: creates checkout sessions with the secret key, fulfils orders
+ * only from verified webhooks, and shows each order with capture and refund actions.
+ */
+export async function startShop(config: ShopConfig): Promise<RunningShop> {
+  const orders = new OrderStore(config.dbPath);
+  const xpay = createMerchantApi(config.apiBase, config.secretKey);
+  const app = new Hono();
+  let origin = config.publicOrigin ?? '';
+
+  // Pages holding a client secret must not be cached (README "blank widget?").
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/', (c) => c.html(shopPage()));
+  app.get('/orders', (c) => c.html(ordersPage(orders.list())));
+
+  app.get('/orders/:id', async (c) => {
+    const order = orders.get(c.req.param('id'));
+    if (!order) return c.html(ordersPage(orders.list()), 404);
+    const session = await xpay.get<SessionGraph>(`/v1/checkout/sessions/${encodeURIComponent(order.sessionId)}`).catch(() => undefined);
+    return c.html(orderPage(order, session, c.req.query('notice')));
+  });
+
+  /** Creates an order and its checkout session from the browser's cart; answers the client secret. */
+  app.post('/api/checkout', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { cart?: CartLine[]; captureMethod?: string };
+    let lineItems;
+    try {
+      lineItems = cartToLineItems(Array.isArray(body.cart) ? body.cart : []);
+    } catch (error) {
+      return c.json({ error: { code: 'invalid_cart', message: (error as Error).message } }, 400);
+    }
+    const orderId = orders.newOrderId();
+    const session = await xpay.post<{ id: string; clientSecret: string; amountTotal: number; url: string }>(
+      '/v1/checkout/sessions',
+      {
+        lineItems,
+        currency: CURRENCY,
+        mode: 'payment',
+        captureMethod: body.captureMethod === 'manual' ? 'manual' : 'automatic',
+        successUrl: `${origin}/orders/${orderId}?notice=Thank+you`,
+        cancelUrl: `${origin}/`,
+        allowedOrigins: [origin],
+        metadata: { orderId },
+      },
+      `create-session-${orderId}`,
+    );
+    orders.create({ id: orderId, sessionId: session.id, amountTotal: session.amountTotal, currency: CURRENCY, items: lineItems });
+    return c.json({ orderId, clientSecret: session.clientSecret, apiBase: config.apiBase, hostedUrl: session.url });
+  });
+
+  /** The cart changed while checkout is open: update the session's line items (widget then `refresh()`es). */
+  app.post('/api/orders/:id/cart', async (c) => {
+    const order = orders.get(c.req.param('id'));
+    if (!order) return c.json({ error: { code: 'order_not_found', message: 'No such order.' } }, 404);
+    const body = (await c.req.json().catch(() => ({}))) as { cart?: CartLine[] };
+    try {
+      const lineItems = cartToLineItems(Array.isArray(body.cart) ? body.cart : []);
+      const session = await xpay.post<{ amountTotal: number }>(`/v1/checkout/sessions/${encodeURIComponent(order.sessionId)}`, { lineItems });
+      return c.json({ amountTotal: session.amountTotal });
+    } catch (error) {
+      const status = error instanceof MerchantApiError ? error.status : 400;
+      return c.json({ error: { code: 'cart_update_failed', message: (error as Error).message } }, status === 404 ? 404 : 400);
+    }
+  });
+
+  app.post('/orders/:id/capture', async (c) => actOnOrder(c.req.param('id'), await c.req.parseBody(), 'capture'));
+  app.post('/orders/:id/refund', async (c) => actOnOrder(c.req.param('id'), await c.req.parseBody(), 'refund'));
+
+  async function actOnOrder(id: string, form: Record<string, unknown>, action: 'capture' | 'refund') {
+    const order = orders.get(id);
+    if (!order?.paymentIntentId) return Response.redirect(`${origin}/orders/${encodeURIComponent(id)}?notice=No+payment+yet`, 303);
+    const amount = Number.parseInt(String(form['amount'] ?? ''), 10);
+    let notice: string;
+    try {
+      if (action === 'capture') {
+        await xpay.post(`/v1/payment_intents/${encodeURIComponent(order.paymentIntentId)}/capture`, Number.isFinite(amount) ? { amountToCapture: amount } : {});
+        notice = 'Captured. The order moves to paid when the webhook arrives.';
+      } else {
+        await xpay.post('/v1/refunds', { paymentIntent: order.paymentIntentId, ...(Number.isFinite(amount) ? { amount } : {}), reason: 'requested_by_customer' });
+        notice = 'Refund created.';
+      }
+    } catch (error) {
+      notice = `${action} failed: ${(error as Error).message}`;
+    }
+    return Response.redirect(`${origin}/orders/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`, 303);
+  }
+
+  /** Webhooks: verify the signature on the raw body, then move the order — never from the browser. */
+  app.post('/webhooks/xpay', async (c) => {
+    const raw = await c.req.text();
+    let event;
+    try {
+      event = verifyWebhook(raw, c.req.header('xpay-signature'), config.webhookSecret);
+    } catch (error) {
+      return c.json({ error: { code: 'invalid_signature', message: (error as Error).message } }, 400);
+    }
+    const object = event.data.object as { id?: string; object?: string; paymentIntent?: { id?: string } | null };
+    const target =
+      object.object === 'checkout.session'
+        ? { sessionId: object.id, paymentIntentId: object.paymentIntent?.id }
+        : object.object === 'payment_intent'
+          ? { paymentIntentId: object.id }
+          : undefined;
+    if (target) orders.applyEvent(event.id, event.type, target, statusFromEvent(event));
+    return c.json({ received: true });
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '127.0.0.1' && !config.publicOrigin ? 'localhost' : config.host}:${port}`;
+  origin = config.publicOrigin ?? url;
+  return {
+    url: origin,
+    port,
+    orders,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          orders.close();
+          resolve();
+        });
+        // Long-lived keep-alive sockets would hold close() open.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
