@@ -1,0 +1,46 @@
+import { IntegrationError } from './errors.js';
+
+/**
+ * Builds an API path with every interpolated segment percent-encoded, so an id can never add a
+ * segment, a query or a fragment: path`/v1/checkout/sessions/${id}/public`.
+ */
+export function path(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  let out = strings[0] ?? '';
+  segments.forEach((segment, i) => {
+    const s = String(segment);
+    // encodeURIComponent leaves "." and ".." alone, and a URL parser would resolve them.
+    if (s === '' || s === '.' || s === '..') throw new TypeError(`Invalid path segment ${JSON.stringify(s)}`);
+    out += encodeURIComponent(s) + (strings[i + 1] ?? '');
+  });
+  return out;
+}
+
+const CLIENT_SECRET = /^(cs_[A-Za-z0-9_]+?)_secret_[A-Za-z0-9]+$/;
+
+/**
+ * The session id inside a client secret (`cs_…_secret_…` → `cs_…`). Throws an
+ * {@link IntegrationError} `invalid_client_secret` naming what was expected — never echoing the secret.
+ */
+export function sessionIdFromClientSecret(clientSecret: string): string {
+  const match = CLIENT_SECRET.exec(clientSecret.trim());
+  if (!match?.[1]) {
+    const hint = clientSecret.startsWith('sk_')
+      ? ' This looks like a secret key: never put it in a page.'
+      : '';
+    throw new IntegrationError(
+      'invalid_client_secret',
+      `client-secret must be the session's clientSecret ("cs_…_secret_…") from POST /v1/checkout/sessions.${hint}`,
+    );
+  }
+  return match[1];
+}
+
+/**
+ * A fresh idempotency key: one per customer action, reused on every retry of that action. Uses
+ * `crypto.getRandomValues`, which (unlike `randomUUID`) also works on non-secure origins.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return 'xpay_' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

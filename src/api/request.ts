@@ -1,0 +1,214 @@
+import type * as z from 'zod/mini';
+import {
+  ApiError,
+  NetworkError,
+  RequestAbortedError,
+  ResponseValidationError,
+  TimeoutError,
+  type ResponseIssue,
+} from './errors.js';
+import { clientSchemas } from './schemas.js';
+
+/** How requests reach the API; shared by the widget's client and the card frame's confirm. */
+export interface TransportOptions {
+  /** The API origin, e.g. `http://127.0.0.1:4242`; `''` for same-origin (the card frame). */
+  apiBase: string;
+  /** The `fetch` to use (tests, SSR polyfills); defaults to the global one, looked up per call. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms, covering headers and body. Default 10 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for GETs and keyed POSTs only. Default 2. */
+  retries?: number;
+  /** Longest `Retry-After` honoured, in seconds; a longer one fails at once. Default 30. */
+  maxRetryAfterSeconds?: number;
+  /** First backoff step in ms (doubles per retry, capped at 8× this, jittered). Default 300. */
+  backoffBaseMs?: number;
+}
+
+/** Per-call options every endpoint accepts. */
+export interface CallOptions {
+  /** Aborts the call, including a backoff wait; the call then rejects with `RequestAbortedError`. */
+  signal?: AbortSignal;
+}
+
+/** One request, as an endpoint describes it. */
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST';
+  /** Built with `path```, so segments are already encoded. */
+  path: string;
+  query?: Record<string, string | number>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** The lenient response schema; a reply that fails it is a `ResponseValidationError`. */
+  schema: z.ZodMiniType<T>;
+  /** Makes a POST safe to retry: the same key is sent on every attempt, so the server replays. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Overrides the per-attempt timeout (e.g. a long-poll's wait plus a margin). */
+  timeoutMs?: number;
+}
+
+/** Sends one logical request (with its retries) and returns the parsed reply. */
+export type Request = <T>(spec: RequestSpec<T>) => Promise<T>;
+
+const DEFAULTS = { timeoutMs: 10_000, retries: 2, maxRetryAfterSeconds: 30, backoffBaseMs: 300 };
+
+/**
+ * The one place that talks HTTP to the API: timeout per attempt (AbortController), the caller's
+ * AbortSignal, JSON + lenient schema parsing, error-body mapping to typed errors, and retries with
+ * exponential backoff + jitter for GETs and keyed POSTs, honouring `Retry-After` on 429/503.
+ * `headers` are sent on every request (the client secret goes here, never in a URL).
+ */
+export function createRequest(options: TransportOptions, headers: Record<string, string> = {}): Request {
+  const o = { ...DEFAULTS, ...options };
+  const apiBase = o.apiBase.replace(/\/+$/, '');
+
+  return async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    const url = buildUrl(apiBase, spec.path, spec.query);
+    const retries = spec.method === 'GET' || spec.idempotencyKey !== undefined ? o.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
+      try {
+        return await send(url, spec);
+      } catch (error) {
+        const delay = attempt < retries ? retryDelayMs(error, attempt) : null;
+        if (delay === null) throw error;
+        await sleep(delay, spec.signal);
+      }
+    }
+  };
+
+  async function send<T>(url: string, spec: RequestSpec<T>): Promise<T> {
+    const timeoutMs = spec.timeoutMs ?? o.timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort();
+    spec.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        const init: RequestInit = {
+          method: spec.method,
+          headers: requestHeaders(spec),
+          signal: controller.signal,
+          // No cookies: the client secret is the only credential, and caches must not keep a session view.
+          credentials: 'omit',
+          cache: 'no-store',
+        };
+        if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
+        response = await (o.fetch ?? fetch)(url, init);
+        text = await response.text();
+      } catch (cause) {
+        if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
+        if (timedOut) throw new TimeoutError(timeoutMs);
+        throw new NetworkError(cause);
+      }
+      const requestId = response.headers.get('Request-Id') ?? undefined;
+      if (!response.ok) throw errorFromResponse(response, text, requestId);
+      return parseBody(spec.schema, response.status, text, requestId);
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  function requestHeaders(spec: RequestSpec<unknown>): Record<string, string> {
+    const h: Record<string, string> = { Accept: 'application/json', ...headers, ...spec.headers };
+    if (spec.body !== undefined) h['Content-Type'] = 'application/json';
+    if (spec.idempotencyKey !== undefined) h['Idempotency-Key'] = spec.idempotencyKey;
+    return h;
+  }
+
+  /** Milliseconds to wait before retrying after `error`, or null when it must not be retried. */
+  function retryDelayMs(error: unknown, attempt: number): number | null {
+    if (error instanceof ApiError) {
+      const retryable = error.status === 429 || error.status === 409 || error.status >= 500;
+      if (!retryable) return null;
+      if (error.retryAfterSeconds !== undefined && (error.status === 429 || error.status === 503)) {
+        return error.retryAfterSeconds > o.maxRetryAfterSeconds ? null : error.retryAfterSeconds * 1000;
+      }
+    } else if (!(error instanceof NetworkError || error instanceof TimeoutError)) {
+      // Aborted by the caller, or a reply we cannot read: retrying will not change it.
+      return null;
+    }
+    // Exponential, capped, with "equal jitter" so many widgets retrying together spread out.
+    const step = o.backoffBaseMs * 2 ** Math.min(attempt, 3);
+    return step / 2 + Math.random() * (step / 2);
+  }
+}
+
+function buildUrl(apiBase: string, path: string, query?: Record<string, string | number>): string {
+  if (!query) return apiBase + path;
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return `${apiBase}${path}?${qs}`;
+}
+
+function errorFromResponse(response: Response, text: string, requestId: string | undefined): ApiError {
+  const parsed = clientSchemas().ErrorBody.safeParse(safeJson(text));
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+  const init: ConstructorParameters<typeof ApiError>[0] = {
+    status: response.status,
+    body: parsed.success ? parsed.data.error : null,
+  };
+  if (requestId !== undefined) init.requestId = requestId;
+  if (retryAfterSeconds !== undefined) init.retryAfterSeconds = retryAfterSeconds;
+  return new ApiError(init);
+}
+
+function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, requestId: string | undefined): T {
+  const json = safeJson(text);
+  let issues: readonly ResponseIssue[];
+  if (json === NOT_JSON) {
+    issues = [{ code: 'invalid_json', path: [], message: 'the body is not JSON' }];
+  } else {
+    const result = schema.safeParse(json);
+    if (result.success) return result.data;
+    issues = result.error.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
+  }
+  const init: ConstructorParameters<typeof ResponseValidationError>[0] = { status, issues };
+  if (requestId !== undefined) init.requestId = requestId;
+  return fail(new ResponseValidationError(init));
+}
+
+function fail(error: Error): never {
+  throw error;
+}
+
+const NOT_JSON = Symbol('not json');
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^[0-9]+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new RequestAbortedError(signal.reason));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new RequestAbortedError(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
