@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../sandbox/config.js';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server.js';
+import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
+
+/** The sandbox's default secret key (sandbox/config.ts, XPAY_SECRET_KEY). */
+export const SECRET_KEY = 'sk_test_sandbox';
+
+/** A real sandbox on an ephemeral loopback port with a temp SQLite file, behind a fault proxy. */
+export interface SandboxEnv {
+  sandbox: SandboxHandle;
+  proxy: FaultProxy;
+  /** Creates a session through the secret-key API (straight to the sandbox, not via the proxy). */
+  createSession(body?: Record<string, unknown>): Promise<{ id: string; clientSecret: string }>;
+  /** Calls a secret-key endpoint directly. */
+  secret(method: string, path: string, body?: unknown): Promise<any>;
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox (short delays so processing and long-poll paths run in seconds) and the proxy. */
+export async function startSandboxEnv(): Promise<SandboxEnv> {
+  const dir = mkdtempSync(join(tmpdir(), 'xpay-client-test-'));
+  const sandbox = await startSandbox(
+    loadConfig({
+      XPAY_SANDBOX_PORT: '0',
+      XPAY_SANDBOX_DB: join(dir, 'sandbox.db'),
+      XPAY_SANDBOX_LOG: '0',
+      XPAY_SANDBOX_PROCESSING_MS: '300',
+      XPAY_SANDBOX_ISSUER_LATENCY_MS: '5',
+    }),
+  );
+  const proxy = await startFaultProxy(sandbox.url);
+
+  async function secret(method: string, path: string, body?: unknown): Promise<any> {
+    const init: RequestInit = { method, headers: { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const res = await fetch(sandbox.url + path, init);
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  return {
+    sandbox,
+    proxy,
+    secret,
+    async createSession(extra = {}) {
+      const s = await secret('POST', '/v1/checkout/sessions', {
+        lineItems: [{ name: 'T-shirt', unitAmount: 1250, quantity: 2 }],
+        currency: 'usd',
+        mode: 'payment',
+        successUrl: 'http://localhost:3000/success',
+        cancelUrl: 'http://localhost:3000/cart',
+        ...extra,
+      });
+      return { id: s.id, clientSecret: s.clientSecret };
+    },
+    async stop() {
+      await proxy.close();
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A confirm body for a test card (any future expiry). */
+export function cardConfirm(number: string, cvc = '123') {
+  return {
+    paymentMethod: {
+      type: 'card' as const,
+      card: { number, expMonth: 12, expYear: new Date().getFullYear() + 3, cvc },
+      billingDetails: { name: 'Jo Doe', email: 'jo@example.com', address: { postalCode: '94107', country: 'US' } },
+    },
+    returnOrigin: 'http://localhost:3000',
+  };
+}
