@@ -1,3 +1,10 @@
-/** The script-tag bundle: defines the elements and exposes the public API as `window.XPay`. */
-import './define.js';
+/**
+ * The script-tag bundle: defines the elements and exposes the public API as `window.XPay` (Vite's
+ * IIFE `name`). zod runs jitless first, so nothing calls `new Function` under a merchant's strict CSP.
+ */
+import { useJitlessZod } from './api/zod-jitless.js';
+
+useJitlessZod();
+
 export * from './index.js';
+import './define.js';

@@ -1,4 +1,6 @@
-import type { CardBrand, IntentStatus } from '../api/enums.js';
+import type { CardBrand } from '../api/enums.js';
+import type { XpayError } from '../api/errors.js';
+import type { CheckoutStatus, PaymentIntentSummary, ServerStatus } from '../state/intent.types.js';
 
 /**
  * The public DOM events of `<xpay-checkout>`. Each is a class with a typed, readonly, plain-data
@@ -7,31 +9,7 @@ import type { CardBrand, IntentStatus } from '../api/enums.js';
  * merchant who must act before a charge uses the async `beforeSubmit` hook.
  */
 
-/** The one error shape everywhere. Show `message` to the customer only for card and validation errors. */
-export interface XpayError {
-  type: 'card_error' | 'validation_error' | 'api_error' | 'network_error' | 'integration_error';
-  /** What happened, e.g. `card_declined`, `origin_not_allowed`, `frame_load_timeout`. */
-  code: string;
-  /** For card declines, the issuer's reason, e.g. `insufficient_funds`. */
-  declineCode?: string;
-  /** For card/validation errors a customer-facing sentence; otherwise one that says what to fix. */
-  message: string;
-  /** The API's `Request-Id`, for support. */
-  requestId?: string;
-}
-
-/** Status the widget reports: the server's intent statuses, session `expired`, plus `loading` and `error`. */
-export type CheckoutStatus = IntentStatus | 'expired' | 'loading' | 'error';
-
-/** What the host page may know about the session's payment intent. */
-export interface PaymentIntentSummary {
-  id: string;
-  status: IntentStatus | 'unknown';
-  /** In the currency's minor unit. */
-  amount: number;
-  currency: string;
-  lastPaymentError?: { type: string; code: string; declineCode?: string; message: string };
-}
+export type { XpayError, CheckoutStatus, PaymentIntentSummary };
 
 /** Error codes per field the customer can see; never the digits typed. */
 export interface FormErrors {
@@ -58,8 +36,8 @@ export interface XpayChangeDetail {
 }
 /** Detail of {@link XpayStatusChangeEvent}. */
 export interface XpayStatusChangeDetail {
-  status: CheckoutStatus;
-  previousStatus: CheckoutStatus | null;
+  status: ServerStatus;
+  previousStatus: ServerStatus | null;
   paymentIntent: PaymentIntentSummary | null;
 }
 /** Detail of {@link XpayDeclinedEvent}. */

@@ -44,6 +44,8 @@ export const en: Translation = {
     unknown: 'Card',
   },
 
+  secureNote: 'Card details are encrypted and sent directly to XPay.',
+
   processingTitle: 'Confirming your payment…',
   processingDetail: 'This usually takes a few seconds. Please keep this page open.',
   succeededTitle: 'Payment successful',

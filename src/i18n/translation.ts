@@ -59,6 +59,8 @@ export interface Translation {
   /** The card iframe's `title` (screen readers announce it when entering the frame). */
   cardFrameTitle: string;
   brandNames: Record<CardBrand, string>;
+  /** Reassurance under the pay button. */
+  secureNote: string;
 
   processingTitle: string;
   processingDetail: string;

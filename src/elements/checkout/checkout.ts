@@ -1,0 +1,671 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ChallengeWindowSize } from '../../api/enums.js';
+import type { XpayError } from '../../api/errors.js';
+import type { ClientPublicSession, NextAction } from '../../api/schemas.js';
+import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
+import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
+import {
+  FRAME_PATH,
+  FRAME_PROTOCOL_VERSION,
+  type FrameMessage,
+  type HostBillingDetails,
+} from '../../frame/protocol.js';
+import { formatMoney } from '../../i18n/format.js';
+import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
+import type { Translation } from '../../i18n/translation.js';
+import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
+import { shared } from '../../styles/shared.styles.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { CardFrameConnection } from '../card-frame-host/frame-connection.js';
+import { readStyleTokens } from '../card-frame-host/frame-style.js';
+import { chooseChallengeWindowSize } from '../challenge/window-size.js';
+import {
+  authorisedView,
+  canceledView,
+  declinedNotice,
+  errorView,
+  expiredView,
+  processingView,
+  succeededView,
+  type OutcomeFacts,
+} from '../status/status.views.js';
+import { icons } from '../status/icons.js';
+import {
+  emptyBilling,
+  FIELD_GROUPS,
+  isBillingEmpty,
+  requirementsFor,
+  toBillingDetails,
+  validateBilling,
+  type BillingField,
+  type BillingValues,
+  type FieldGroup,
+} from './billing.js';
+import { styles } from './checkout.styles.js';
+import { defaultCountry } from './countries.js';
+import { fieldsView } from './fields.view.js';
+import { integrationErrors } from './integration-errors.js';
+import { originOf, sessionIdOf } from './session-id.js';
+import { summaryView, type SummaryMode } from './summary.view.js';
+
+/** Options of {@link XpayCheckout.confirm}. */
+export interface ConfirmOptions {
+  /** Billing details the merchant collected in its own fields; they win over the widget's. */
+  billingDetails?: HostBillingDetails;
+}
+
+/** What the card frame last told us (never digits: completeness, brand and error codes). */
+interface FrameState {
+  ready: boolean;
+  empty: boolean;
+  complete: boolean;
+  brand: XpayChangeDetail['brand'];
+  errors: FormErrors;
+}
+
+const INITIAL_FRAME: FrameState = { ready: false, empty: true, complete: false, brand: 'unknown', errors: {} };
+
+/** `fields` attribute: space- or comma-separated groups, e.g. `fields="email address"`. */
+const fieldsConverter = {
+  fromAttribute: (value: string | null): FieldGroup[] =>
+    value === null
+      ? [...FIELD_GROUPS]
+      : (value.split(/[\s,]+/).filter((v) => (FIELD_GROUPS as readonly string[]).includes(v)) as FieldGroup[]),
+  toAttribute: (value: FieldGroup[]) => value.join(' '),
+};
+
+/**
+ * A complete card checkout for one XPay Checkout Session: order summary, the contact and billing
+ * fields the session asks for, a secure card frame served by the API origin (card data never
+ * touches this page), 3-D Secure, and the outcome. The API is the source of truth; the element
+ * follows it and reports every change as a typed DOM event.
+ *
+ * @summary Drop-in checkout for an XPay Checkout Session.
+ *
+ * @fires {XpayReadyEvent} xpay-ready - The session is loaded and the card form can be used.
+ * @fires {XpayChangeEvent} xpay-change - The form's completeness, emptiness, errors or card brand changed.
+ * @fires {XpayStatusChangeEvent} xpay-status-change - The server status changed (once per change, in order).
+ * @fires {XpayDeclinedEvent} xpay-declined - A payment attempt was declined or 3-D Secure failed; retryable.
+ * @fires {XpaySucceededEvent} xpay-succeeded - The payment succeeded or was authorised; once per session.
+ * @fires {XpayErrorEvent} xpay-error - Integration or network trouble; `detail.error.code` says what to fix.
+ *
+ * @csspart form - The payment form.
+ * @csspart field - One labelled input with its error.
+ * @csspart label - A field's label.
+ * @csspart input - An input or select.
+ * @csspart error - A field error or the decline notice.
+ * @csspart submit-button - The pay button.
+ * @csspart status - A status view (processing, succeeded, expired, …).
+ * @csspart challenge - The 3-D Secure dialog.
+ * @csspart challenge-frame - The issuer's page inside the dialog.
+ *
+ * @cssprop --xpay-color-primary - Pay button and accents.
+ * @cssprop --xpay-color-text - Text colour (also sent to the card frame).
+ * @cssprop --xpay-color-text-muted - Secondary text and placeholders.
+ * @cssprop --xpay-color-danger - Errors and declines.
+ * @cssprop --xpay-color-success - Success icon.
+ * @cssprop --xpay-color-background - Background of the element and the card frame.
+ * @cssprop --xpay-color-surface - Order summary and status backgrounds.
+ * @cssprop --xpay-color-border - Dividers.
+ * @cssprop --xpay-input-background - Input background (also in the card frame).
+ * @cssprop --xpay-input-border - Input border colour (also in the card frame).
+ * @cssprop --xpay-focus-ring - Focus ring colour (also in the card frame).
+ * @cssprop --xpay-font-family - Font stack (also in the card frame; web fonts are not sent).
+ * @cssprop --xpay-font-size - Base font size (also in the card frame).
+ * @cssprop --xpay-radius - Corner radius (also in the card frame).
+ * @cssprop --xpay-space - Base spacing unit.
+ * @cssprop --xpay-checkout-max-width - Maximum width of the element (default 480px).
+ */
+export class XpayCheckout extends LitElement {
+  static override styles = [tokens, shared, styles];
+
+  /** The session's client secret (`cs_…_secret_…`). Never reflected back; a new value swaps the session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+  /** Absolute URL of the XPay API, e.g. `http://127.0.0.1:4242`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** BCP 47 locale for text and money; defaults to the browser's language. */
+  @property() locale = '';
+  /** `never` (default): stay on the page. `on_success`: go to the session's `successUrl?session_id=…`. */
+  @property() redirect: 'never' | 'on_success' = 'never';
+  /** How much of the order to show: `full` (lines and totals), `total`, or `none`. */
+  @property() summary: SummaryMode = 'full';
+  /** Which of email / phone / address the element renders when the session asks; pass the rest to `confirm()`. */
+  @property({ converter: fieldsConverter }) fields: FieldGroup[] = [...FIELD_GROUPS];
+  /** Hide the pay button; the merchant calls `confirm()` from its own button. */
+  @property({ type: Boolean, attribute: 'hide-pay-button' }) hidePayButton = false;
+  /** Overrides of catalogue strings, e.g. `{ pay: (amount) => \`Complete order · ${amount}\` }`. */
+  @property({ attribute: false }) messages: Partial<Translation> | null = null;
+  /** Runs before every charge attempt; resolve `false` or throw to stop it (e.g. save the order first). */
+  @property({ attribute: false }) beforeSubmit: (() => Promise<void | false> | void | false) | null = null;
+  /** How long the card frame may take to load before `frame_load_timeout` is reported, in ms. */
+  @property({ type: Number, attribute: 'frame-timeout' }) frameTimeout = 15_000;
+
+  @state() private billing: BillingValues = emptyBilling();
+  @state() private touched = new Set<BillingField>();
+  @state() private showAllErrors = false;
+  @state() private frame: FrameState = INITIAL_FRAME;
+  @state() private frameHeight = 0;
+  @state() private frameError: XpayError | null = null;
+  @state() private challenge: { url: string; windowSize: ChallengeWindowSize | 'unknown' } | null = null;
+  @state() private announcement = '';
+
+  private intent = new IntentController(this);
+
+  @query('iframe.card-frame') private frameElement?: HTMLIFrameElement;
+  @query('.pay') private payButton?: HTMLButtonElement;
+
+  private connection: CardFrameConnection | null = null;
+  private frameTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingConfirmKey: string | null = null;
+  private readyFired = false;
+  private lastChange = '';
+  private colorScheme: MediaQueryList | null = null;
+  private extraBilling: HostBillingDetails = {};
+  private prefilledFor: string | null = null;
+  private announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
+  private translation: { for: Partial<Translation> | null; t: Translation } | null = null;
+
+  constructor() {
+    super();
+    this.addEventListener('xpay-succeeded', this.handleSucceeded);
+  }
+
+  /** Current status: the server's intent status, `expired`, or the local `loading` / `error`. Reflected as an attribute. */
+  get status(): CheckoutStatus {
+    return this.frameError ? 'error' : this.intent.status;
+  }
+  /** True while a payment attempt is under way (submitting, 3-D Secure open, outcome pending). Reflected. */
+  get busy(): boolean {
+    return this.intent.busy;
+  }
+  /** True when the card and every rendered field are complete and valid. */
+  get complete(): boolean {
+    const session = this.intent.session;
+    if (!session) return false;
+    return this.frame.complete && Object.keys(validateBilling(this.billing, this.requirements(session))).length === 0;
+  }
+  /** The session's payment intent as the page may see it, or null before the first attempt. */
+  get paymentIntent(): PaymentIntentSummary | null {
+    return this.intent.paymentIntent;
+  }
+  /** The Checkout Session id (`cs_…`), from the client secret. */
+  get sessionId(): string | null {
+    return sessionIdOf(this.clientSecret);
+  }
+
+  /**
+   * Pays: the same path as the pay button and Enter in the card frame. Always resolves, once the
+   * outcome is known (or with `processing` after one long-poll window): `{ status, paymentIntent?,
+   * error? }`. `not_submitted` when the form is incomplete or `beforeSubmit` refused.
+   */
+  async confirm(options: ConfirmOptions = {}): Promise<ConfirmResult> {
+    this.extraBilling = options.billingDetails ?? {};
+    return this.requestSubmit();
+  }
+
+  /** Re-reads the session, e.g. after the amount changed on the server. */
+  refresh(): void {
+    this.intent.refresh();
+  }
+
+  /** Moves focus into the card number field. */
+  override focus(options?: FocusOptions): void {
+    const frame = this.frameElement;
+    if (!frame) return super.focus(options);
+    frame.focus(options);
+    this.connection?.post({ type: 'focus', field: 'number' });
+  }
+
+  /** Empties the card fields and the element's own inputs (the email prefilled from the session stays). */
+  clear(): void {
+    this.connection?.post({ type: 'clear' });
+    this.billing = this.initialBilling(this.intent.session);
+    this.touched = new Set();
+    this.showAllErrors = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.colorScheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.colorScheme.addEventListener('change', this.handleColorSchemeChange);
+    if (this.hasUpdated) this.startSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.colorScheme?.removeEventListener('change', this.handleColorSchemeChange);
+    this.stopFrame();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientSecret') || changed.has('apiBase')) this.startSession();
+    const session = this.intent.session;
+    if (session && this.prefilledFor !== session.id) {
+      // The email the merchant already knows is filled in once per session, never over typing.
+      this.prefilledFor = session.id;
+      if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
+    }
+  }
+
+  protected override updated(): void {
+    this.setAttribute('status', this.status);
+    this.toggleAttribute('busy', this.busy);
+    this.ensureFrameWatch();
+    this.maybeFireReady();
+    this.maybeFireChange();
+    this.maybeAnnounce();
+  }
+
+  /** IntentHost: runs `beforeSubmit`, then asks the frame to confirm with this key. */
+  async startConfirm(idempotencyKey: string): Promise<'sent' | { refused: XpayError | undefined }> {
+    if (this.beforeSubmit) {
+      try {
+        if ((await this.beforeSubmit()) === false) return { refused: undefined };
+      } catch (reason) {
+        return { refused: integrationErrors.beforeSubmitFailed(reason) };
+      }
+    }
+    const session = this.intent.session;
+    if (!session || !this.connection) return { refused: undefined };
+    this.pendingConfirmKey = idempotencyKey;
+    const billingDetails = toBillingDetails(this.billing, this.requirements(session), this.extraBilling);
+    this.connection.post({
+      type: 'confirm',
+      idempotencyKey,
+      billingDetails,
+      returnOrigin: location.origin,
+      challengeWindowSize: chooseChallengeWindowSize(window.innerWidth, window.innerHeight),
+    });
+    return 'sent';
+  }
+
+  /** IntentHost: shows the 3-D Secure dialog. */
+  openChallenge(nextAction: NextAction): void {
+    this.challenge = { url: nextAction.url, windowSize: nextAction.windowSize };
+    this.announce(this.t.challengeOpened);
+  }
+
+  /** IntentHost: hides the 3-D Secure dialog. */
+  closeChallenge(): void {
+    this.challenge = null;
+  }
+
+  private get t(): Translation {
+    if (this.translation?.for !== this.messages) {
+      this.translation = { for: this.messages, t: resolveTranslation(this.messages) };
+    }
+    return this.translation.t;
+  }
+
+  private get resolvedLocale(): string {
+    return this.locale || navigator.language || 'en';
+  }
+
+  private requirements(session: ClientPublicSession) {
+    return requirementsFor(session, this.fields);
+  }
+
+  private initialBilling(session: ClientPublicSession | null): BillingValues {
+    return { ...emptyBilling(defaultCountry(this.resolvedLocale)), email: session?.customerEmail ?? '' };
+  }
+
+  /** (Re)starts everything for the current client secret: a new session run and a new frame. */
+  private startSession(): void {
+    this.stopFrame();
+    this.frame = INITIAL_FRAME;
+    this.frameHeight = 0;
+    this.frameError = null;
+    this.challenge = null;
+    this.readyFired = false;
+    this.lastChange = '';
+    this.pendingConfirmKey = null;
+    this.billing = this.initialBilling(null);
+    this.prefilledFor = null;
+    this.touched = new Set();
+    this.showAllErrors = false;
+    if (!this.clientSecret) return;
+    if (!originOf(this.apiBase)) {
+      this.intent.stop();
+      this.frameError = integrationErrors.missingApiBase();
+      this.intent.reportError(this.frameError);
+      return;
+    }
+    this.intent.start({ apiBase: this.apiBase.replace(/\/+$/, ''), clientSecret: this.clientSecret });
+  }
+
+  private stopFrame(): void {
+    this.connection?.disconnect();
+    this.connection = null;
+    clearTimeout(this.frameTimer);
+    this.frameTimer = undefined;
+  }
+
+  /** Starts listening to the frame (and its load timeout) once its iframe is in the DOM. */
+  private ensureFrameWatch(): void {
+    const frame = this.frameElement;
+    const frameOrigin = originOf(this.apiBase);
+    if (!frame || !frameOrigin || this.connection) return;
+    this.connection = new CardFrameConnection({
+      frameOrigin,
+      frameWindow: () => this.frameElement?.contentWindow ?? null,
+      onMessage: this.handleFrameMessage,
+      onVersionUnsupported: (version) => this.failFrame(integrationErrors.frameVersionUnsupported(version)),
+    });
+    this.connection.connect();
+    this.frameTimer = setTimeout(() => {
+      if (!this.frame.ready) this.failFrame(integrationErrors.frameLoadTimeout(frameOrigin, Math.round(this.frameTimeout / 1000)));
+    }, this.frameTimeout);
+  }
+
+  private failFrame(error: XpayError): void {
+    if (this.frameError) return;
+    this.stopFrame();
+    this.frameError = error;
+    this.intent.reportError(error);
+  }
+
+  private sendInit(): void {
+    this.connection?.post({
+      type: 'init',
+      clientSecret: this.clientSecret,
+      locale: this.resolvedLocale,
+      styleTokens: readStyleTokens(this),
+    });
+  }
+
+  private maybeFireReady(): void {
+    if (this.readyFired || !this.intent.session || this.frameError) return;
+    const formShown = this.intent.step !== 'done';
+    if (formShown && !this.frame.ready) return;
+    this.readyFired = true;
+    this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.intent.session.id }));
+  }
+
+  private changeDetail(): XpayChangeDetail | null {
+    const session = this.intent.session;
+    if (!session || !this.frame.ready) return null;
+    const req = this.requirements(session);
+    const visible = this.visibleBillingErrors(session);
+    const errors: FormErrors = { ...this.frame.errors };
+    if (visible.email) errors.email = visible.email;
+    if (visible.phone) errors.phone = visible.phone;
+    const address = visible.line1 ?? visible.city ?? visible.postalCode ?? visible.country;
+    if (address) errors.address = address;
+    return {
+      complete: this.complete,
+      empty: this.frame.empty && isBillingEmpty(this.billing, req),
+      brand: this.frame.brand,
+      errors,
+    };
+  }
+
+  private maybeFireChange(): void {
+    const detail = this.changeDetail();
+    if (!detail) return;
+    const key = JSON.stringify(detail);
+    if (key === this.lastChange) return;
+    const first = this.lastChange === '';
+    this.lastChange = key;
+    // The initial empty state is not a change; `complete` and friends are readable properties.
+    if (!first) this.dispatchEvent(new XpayChangeEvent(detail));
+  }
+
+  private visibleBillingErrors(session: ClientPublicSession) {
+    const all = validateBilling(this.billing, this.requirements(session));
+    if (this.showAllErrors) return all;
+    return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
+  }
+
+  /** Tells screen-reader users about each change of status and each decline, once. */
+  private maybeAnnounce(): void {
+    const status = this.status;
+    const decline = this.intent.lastDecline;
+    const before = this.announced;
+    if (status === before.status && decline === before.decline) return;
+    this.announced = { status, decline };
+    const t = this.t;
+    const session = this.intent.session;
+    if (decline && decline !== before.decline) {
+      this.announce(`${t.declinedTitle}. ${declineMessage(t, decline.code, decline.declineCode)}`);
+      return;
+    }
+    if (status === before.status) return;
+    const text: Partial<Record<CheckoutStatus, string>> = {
+      processing: t.processingTitle,
+      succeeded: session ? `${t.succeededTitle}. ${t.succeededDetail(this.outcomeFacts(session).amount, this.outcomeFacts(session).card)}` : t.succeededTitle,
+      requires_capture: t.authorisedTitle,
+      canceled: t.canceledTitle,
+      expired: t.expiredTitle,
+      error: t.errorTitle,
+    };
+    const message = text[status];
+    if (message) this.announce(message);
+  }
+
+  private announce(text: string): void {
+    // Clearing first makes a repeated message (a second identical decline) announced again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  /** The single submit path: pay button, Enter in the frame, `confirm()`. */
+  private requestSubmit(): Promise<ConfirmResult> {
+    const session = this.intent.session;
+    if (session && !this.busy && this.intent.step === 'ready' && !this.complete) {
+      this.showAllErrors = true;
+      this.connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
+      return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
+    }
+    return this.intent.submit();
+  }
+
+  private handleFrameMessage = (message: FrameMessage): void => {
+    switch (message.type) {
+      case 'ready':
+        if (message.protocolVersion !== FRAME_PROTOCOL_VERSION) {
+          this.failFrame(integrationErrors.frameVersionUnsupported(message.protocolVersion));
+          return;
+        }
+        clearTimeout(this.frameTimer);
+        this.sendInit();
+        this.frame = { ...this.frame, ready: true };
+        break;
+      case 'change':
+        this.frame = {
+          ...this.frame,
+          empty: message.empty,
+          complete: message.complete,
+          brand: message.brand,
+          errors: message.errors as FormErrors,
+        };
+        break;
+      case 'resize':
+        this.frameHeight = Math.ceil(message.height);
+        break;
+      case 'submit':
+        void this.requestSubmit();
+        break;
+      case 'result': {
+        if (message.idempotencyKey !== this.pendingConfirmKey) return;
+        this.pendingConfirmKey = null;
+        if (message.ok) this.intent.confirmResolved({ ok: true, session: message.session });
+        else {
+          const failed: Parameters<IntentController['confirmResolved']>[0] = { ok: false, error: message.error };
+          if (message.paymentIntent) failed.paymentIntent = message.paymentIntent;
+          this.intent.confirmResolved(failed);
+        }
+        break;
+      }
+      case 'focus':
+      case 'blur':
+        break;
+    }
+  };
+
+  private handleColorSchemeChange = (): void => {
+    // Merchant tokens may differ per scheme; the frame cannot see our CSS, so send the new values.
+    if (this.frame.ready) this.sendInit();
+  };
+
+  private handleInput(field: BillingField, value: string): void {
+    this.billing = { ...this.billing, [field]: value };
+  }
+
+  private handleBlur(field: BillingField): void {
+    if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+  }
+
+  private handleFormSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.busy) return;
+    void this.requestSubmit();
+  }
+
+  private handleChallengeCancel(): void {
+    this.challenge = null;
+    this.intent.challengeClosed();
+  }
+
+  private handleChallengeDone(): void {
+    this.intent.challengeDone();
+  }
+
+  private handleSucceeded = (event: Event): void => {
+    if (event.target !== this || this.redirect !== 'on_success') return;
+    const session = this.intent.session;
+    if (!session) return;
+    const url = new URL(session.successUrl);
+    url.searchParams.set('session_id', session.id);
+    location.assign(url.href);
+  };
+
+  private outcomeFacts(session: ClientPublicSession): OutcomeFacts {
+    const pi = session.paymentIntent;
+    const t = this.t;
+    return {
+      amount: formatMoney(pi?.amount ?? session.amountTotal, pi?.currency ?? session.currency, this.resolvedLocale),
+      card: pi?.card ? t.cardDescription(t.brandNames[pi.card.brand], pi.card.last4) : null,
+      reference: pi?.id ?? null,
+    };
+  }
+
+  private renderLoading() {
+    return html`<div class="skeleton" aria-busy="true">
+      <span class="visually-hidden">${this.t.loading}</span>
+      <div class="skeleton__bar skeleton__bar--short"></div>
+      <div class="skeleton__bar"></div>
+      <div class="skeleton__bar skeleton__bar--tall"></div>
+      <div class="skeleton__bar"></div>
+    </div>`;
+  }
+
+  private renderError(error: XpayError) {
+    const session = this.intent.session;
+    return errorView(this.t, error, {
+      showDetails: session?.livemode !== true,
+      onRetry: error.type === 'network_error' ? () => this.startSession() : undefined,
+    });
+  }
+
+  private renderForm(session: ClientPublicSession) {
+    const t = this.t;
+    const busy = this.busy;
+    const amount = formatMoney(session.amountTotal, session.currency, this.resolvedLocale);
+    const decline = this.intent.lastDecline;
+    const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
+    return html`
+      ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
+      <form part="form" novalidate @submit=${this.handleFormSubmit} aria-busy=${busy ? 'true' : 'false'}>
+        ${fieldsView({
+          t,
+          locale: this.resolvedLocale,
+          req: this.requirements(session),
+          values: this.billing,
+          errors: this.visibleBillingErrors(session),
+          disabled: busy,
+          onInput: (f, v) => this.handleInput(f, v),
+          onBlur: (f) => this.handleBlur(f),
+        })}
+        <fieldset class="group">
+          <legend class="group__title">${t.cardHeading}</legend>
+          ${keyed(
+            frameSrc,
+            html`<iframe
+              class="card-frame"
+              title=${t.cardFrameTitle}
+              src=${frameSrc}
+              style=${this.frameHeight ? `height:${this.frameHeight}px` : ''}
+              allow="payment"
+            ></iframe>`,
+          )}
+        </fieldset>
+        ${this.hidePayButton
+          ? nothing
+          : html`<button
+              part="submit-button"
+              class="button button--primary pay"
+              type="submit"
+              aria-disabled=${busy ? 'true' : 'false'}
+            >
+              ${busy ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}` : t.pay(amount)}
+            </button>`}
+        <p class="secure"><span aria-hidden="true">${icons.lock}</span>${t.secureNote}</p>
+      </form>
+    `;
+  }
+
+  private renderBody() {
+    if (this.frameError) return this.renderError(this.frameError);
+    const session = this.intent.session;
+    const t = this.t;
+    switch (this.intent.status) {
+      case 'loading':
+        return this.renderLoading();
+      case 'error':
+        return this.renderError(this.intent.loadError ?? integrationErrors.missingApiBase());
+      case 'succeeded':
+        return succeededView(t, this.outcomeFacts(session!));
+      case 'requires_capture':
+        return authorisedView(t, this.outcomeFacts(session!));
+      case 'canceled':
+        return canceledView(t);
+      case 'expired':
+        return expiredView(t);
+      case 'processing':
+        return processingView(t);
+      case 'requires_payment_method':
+      case 'requires_confirmation':
+      case 'requires_action':
+        return this.renderForm(session!);
+    }
+  }
+
+  protected override render() {
+    const session = this.intent.session;
+    const showSummary = session && !this.frameError && this.intent.status !== 'error';
+    return html`
+      <div class="checkout">
+        ${showSummary ? summaryView(this.t, session, this.summary, this.resolvedLocale) : nothing}
+        ${this.renderBody()}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <xpay-challenge
+        exportparts="challenge, challenge-frame"
+        .messages=${this.t}
+        .url=${this.challenge?.url ?? ''}
+        .windowSize=${this.challenge?.windowSize ?? '02'}
+        ?open=${this.challenge !== null}
+        @xpay-challenge-cancel=${this.handleChallengeCancel}
+        @xpay-challenge-done=${this.handleChallengeDone}
+      ></xpay-challenge>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'xpay-checkout': XpayCheckout;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * ISO 3166-1 alpha-2 codes for the country select. Names come from `Intl.DisplayNames` in the
+ * customer's locale, so the bundle carries two letters per country and no translations.
+ */
+const CODES =
+  'AD AE AF AG AI AL AM AO AR AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BM BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CV CY CZ DE DJ DK DM DO DZ EC EE EG ES ET FI FJ FO FR GA GB GD GE GG GH GI GL GM GN GP GR GT GU GY HK HN HR HT HU ID IE IL IM IN IQ IS IT JE JM JO JP KE KG KH KN KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MK ML MM MN MO MQ MR MT MU MV MW MX MY MZ NA NC NE NG NI NL NO NP NZ OM PA PE PF PG PH PK PL PR PS PT PY QA RE RO RS RW SA SC SE SG SI SK SL SM SN SR SV SZ TC TD TG TH TJ TN TO TR TT TW TZ UA UG US UY UZ VC VE VG VI VN VU WS XK YT ZA ZM ZW'.split(
+    ' ',
+  );
+
+/** Countries sorted by their name in `locale`. */
+export function countryOptions(locale: string): { code: string; name: string }[] {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+  } catch {
+    names = undefined;
+  }
+  return CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name, locale),
+  );
+}
+
+/** A sensible preselection: the region of the locale ("en-GB" → GB), if it is in the list. */
+export function defaultCountry(locale: string): string {
+  const region = /[-_]([A-Za-z]{2})\b/.exec(locale)?.[1]?.toUpperCase();
+  return region && CODES.includes(region) ? region : '';
+}

@@ -1,0 +1,98 @@
+import type {
+  XpayChangeEvent,
+  XpayDeclinedEvent,
+  XpayErrorEvent,
+  XpayReadyEvent,
+  XpayStatusChangeEvent,
+  XpaySucceededEvent,
+} from './events/events.js';
+import type { XpayCheckout } from './elements/checkout/checkout.js';
+
+/** Options of {@link mount}: the element's properties plus `on…` callbacks for its events. */
+export interface MountOptions {
+  clientSecret: string;
+  apiBase: string;
+  locale?: string;
+  redirect?: XpayCheckout['redirect'];
+  summary?: XpayCheckout['summary'];
+  fields?: XpayCheckout['fields'];
+  hidePayButton?: boolean;
+  messages?: XpayCheckout['messages'];
+  beforeSubmit?: XpayCheckout['beforeSubmit'];
+  onReady?: (event: XpayReadyEvent) => void;
+  onChange?: (event: XpayChangeEvent) => void;
+  onStatusChange?: (event: XpayStatusChangeEvent) => void;
+  onDeclined?: (event: XpayDeclinedEvent) => void;
+  onSucceeded?: (event: XpaySucceededEvent) => void;
+  onError?: (event: XpayErrorEvent) => void;
+}
+
+/** The element `mount()` returns: the checkout itself, plus `destroy()`. */
+export type MountedCheckout = XpayCheckout & {
+  /** Removes the element and its listeners; the target can be mounted again. */
+  destroy(): void;
+};
+
+const CALLBACKS = {
+  onReady: 'xpay-ready',
+  onChange: 'xpay-change',
+  onStatusChange: 'xpay-status-change',
+  onDeclined: 'xpay-declined',
+  onSucceeded: 'xpay-succeeded',
+  onError: 'xpay-error',
+} as const;
+
+/** One mount per target: a second call (React StrictMode runs effects twice) updates the first. */
+const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [string, EventListener][] }>();
+
+/**
+ * Puts a checkout into `target` (an element or a selector) and returns the element, so the mount
+ * API and the element API are one. Calling it again on the same target returns the same element
+ * with the new options applied: never a second card frame.
+ */
+export function mount(target: Element | string, options: MountOptions): MountedCheckout {
+  const host = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!host) throw new Error(`xpay-checkout: mount target ${String(target)} was not found.`);
+  if (!customElements.get('xpay-checkout')) {
+    throw new Error("xpay-checkout: the element is not defined. Import 'xpay-checkout/define' (or load the CDN script) before mount().");
+  }
+
+  let entry = mounted.get(host);
+  if (!entry || !host.contains(entry.element)) {
+    const element = document.createElement('xpay-checkout') as MountedCheckout;
+    entry = { element, listeners: [] };
+    const created = entry;
+    element.destroy = () => {
+      for (const [type, listener] of created.listeners) element.removeEventListener(type, listener);
+      element.remove();
+      if (mounted.get(host) === created) mounted.delete(host);
+    };
+    mounted.set(host, entry);
+  }
+  const { element } = entry;
+
+  for (const [type, listener] of entry.listeners) element.removeEventListener(type, listener);
+  entry.listeners = [];
+  for (const [option, type] of Object.entries(CALLBACKS) as [keyof typeof CALLBACKS, string][]) {
+    const callback = options[option] as EventListener | undefined;
+    if (callback) {
+      element.addEventListener(type, callback);
+      entry.listeners.push([type, callback]);
+    }
+  }
+
+  const { clientSecret, apiBase, locale, redirect, summary, fields, hidePayButton, messages, beforeSubmit } = options;
+  Object.assign(element, {
+    clientSecret,
+    apiBase,
+    ...(locale !== undefined && { locale }),
+    ...(redirect !== undefined && { redirect }),
+    ...(summary !== undefined && { summary }),
+    ...(fields !== undefined && { fields }),
+    ...(hidePayButton !== undefined && { hidePayButton }),
+    ...(messages !== undefined && { messages }),
+    ...(beforeSubmit !== undefined && { beforeSubmit }),
+  });
+  if (!element.isConnected) host.append(element);
+  return element;
+}
