@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../sandbox/server.js';
+import { CARDS, clientFor, confirmBody, eventually, FAST_ENV, sessionBody, tempDir } from './helpers.js';
+
+/**
+ * The sandbox as merchants run it: a child process (`node --import tsx sandbox/main.ts`, one process
+ * so SIGKILL really kills the server), killed with SIGKILL mid-flow and restarted on the same file.
+ */
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function spawnSandbox(env: Record<string, string>): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'sandbox/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...FAST_ENV, XPAY_SANDBOX_LOG: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await eventually(async () => /XPay sandbox listening on (http:\/\/\S+)/.exec(out)?.[1], 15_000, 50);
+  return { proc, url, output: () => out };
+}
+
+function exited(proc: ChildProcess): Promise<number | null> {
+  return new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(proc.exitCode) : proc.once('exit', (code) => r(code))));
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const p of children) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+});
+
+describe('durability', () => {
+  it('should stop cleanly on SIGTERM', async () => {
+    const tmp = tempDir();
+    const child = await spawnSandbox({ XPAY_SANDBOX_DB: join(tmp.dir, 'db', 'sandbox.db') });
+    children.push(child.proc);
+    expect(child.output()).toContain('Test secret key: sk_test_unit');
+    const home = await fetch(child.url + '/');
+    expect(home.status).toBe(200);
+    child.proc.kill('SIGTERM');
+    expect(await exited(child.proc)).toBe(0);
+    tmp.cleanup();
+  });
+
+  it('should lose nothing answered after SIGKILL, resume scheduled work, and never store card data', async () => {
+    const tmp = tempDir();
+    const dbPath = join(tmp.dir, 'sandbox.db');
+    let hooksUp = false;
+    const received: string[] = [];
+    const hookServer: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        if (hooksUp) received.push((JSON.parse(body) as { id: string }).id);
+        res.writeHead(hooksUp ? 200 : 503).end();
+      });
+    });
+    await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+    const env = {
+      XPAY_SANDBOX_DB: dbPath,
+      XPAY_SANDBOX_PROCESSING_MS: '60000',
+      XPAY_SANDBOX_WEBHOOK_BACKOFF_MS: '60000',
+      XPAY_SANDBOX_ISSUER_LATENCY_MS: '300',
+      XPAY_WEBHOOK_URL: `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks`,
+      XPAY_WEBHOOK_SECRET: 'whsec_durable',
+    };
+    const amexCvc = '7391';
+    try {
+      const first = await spawnSandbox(env);
+      children.push(first.proc);
+      const api = clientFor(first.url);
+      const mk = async (extra: Record<string, unknown> = {}) => (await api('POST', '/v1/checkout/sessions', { body: sessionBody(extra) })).body as { id: string; clientSecret: string };
+      const pay = (s: { id: string; clientSecret: string }, number: string, key: string, cvc?: string) => {
+        const body = confirmBody(number);
+        if (cvc) (body.paymentMethod as { card: { cvc: string } }).card.cvc = cvc;
+        return api('POST', `/v1/checkout/sessions/${s.id}/confirm`, { secret: null, body, headers: { 'XPay-Client-Secret': s.clientSecret, 'Idempotency-Key': key } });
+      };
+
+      // Answered before the crash: a paid session with a refund, a decline, a processing payment.
+      const paid = await mk();
+      const paidReply = await pay(paid, CARDS.amex, 'paid-1', amexCvc);
+      expect(paidReply.status).toBe(200);
+      const refund = await api('POST', '/v1/refunds', { body: { paymentIntent: paidReply.body.paymentIntent.id, amount: 500 } });
+      expect(refund.status).toBe(200);
+      const declined = await mk();
+      expect((await pay(declined, CARDS.funds, 'declined-1')).status).toBe(402);
+      const processing = await mk();
+      expect((await pay(processing, CARDS.processingOk, 'processing-1')).body.paymentIntent.status).toBe('processing');
+      const answered = {
+        paid: (await api('GET', `/v1/checkout/sessions/${paid.id}`)).body,
+        declined: (await api('GET', `/v1/checkout/sessions/${declined.id}`)).body,
+        events: (await api('GET', '/v1/events?limit=100')).body.data.map((e: { id: string }) => e.id) as string[],
+      };
+      expect(answered.events.length).toBeGreaterThanOrEqual(8);
+
+      // A confirm in flight (inside the issuer round trip) when the process dies: never answered.
+      const inFlight = await mk();
+      const doomed = pay(inFlight, CARDS.visa, 'inflight-1').catch(() => null);
+      await new Promise((r) => setTimeout(r, 120));
+      first.proc.kill('SIGKILL');
+      await exited(first.proc);
+      await doomed;
+      expect(existsSync(`${dbPath}-wal`)).toBe(true);
+
+      // Restart on the same file; the merchant's endpoint is healthy now.
+      hooksUp = true;
+      const second = await spawnSandbox(env);
+      children.push(second.proc);
+      const api2 = clientFor(second.url);
+      const strip = (s: { url: string }) => ({ ...s, url: s.url.replace(/^http:\/\/[^/]+/, '') });
+      expect(strip((await api2('GET', `/v1/checkout/sessions/${paid.id}`)).body)).toEqual(strip(answered.paid));
+      expect(strip((await api2('GET', `/v1/checkout/sessions/${declined.id}`)).body)).toEqual(strip(answered.declined));
+      const events = (await api2('GET', '/v1/events?limit=100')).body.data.map((e: { id: string }) => e.id) as string[];
+      expect(events).toEqual(expect.arrayContaining(answered.events));
+      // The answered confirm replays; the unanswered one holds nothing and can be retried with its key.
+      const replay = await clientFor(second.url)('POST', `/v1/checkout/sessions/${paid.id}/confirm`, {
+        secret: null,
+        body: (() => { const b = confirmBody(CARDS.amex); (b.paymentMethod as { card: { cvc: string } }).card.cvc = amexCvc; return b; })(),
+        headers: { 'XPay-Client-Secret': paid.clientSecret, 'Idempotency-Key': 'paid-1' },
+      });
+      expect(replay.body).toEqual(paidReply.body);
+      const retried = await api2('POST', `/v1/checkout/sessions/${inFlight.id}/confirm`, {
+        secret: null,
+        body: confirmBody(CARDS.visa),
+        headers: { 'XPay-Client-Secret': inFlight.clientSecret, 'Idempotency-Key': 'inflight-1' },
+      });
+      expect(retried.status).toBe(200);
+      expect(retried.body.paymentIntent.status).toBe('succeeded');
+
+      // Scheduled work resumes: the processing payment completes, failed deliveries are retried.
+      expect((await api2('GET', `/v1/checkout/sessions/${processing.id}`)).body.paymentIntent.status).toBe('processing');
+      await api2('POST', '/v1/test_helpers/advance_clock', { body: { seconds: 120 } });
+      const done = (await api2('GET', `/v1/checkout/sessions/${processing.id}`)).body;
+      expect(done.paymentIntent.status).toBe('succeeded');
+      expect(done.status).toBe('complete');
+      await eventually(async () => answered.events.every((id) => received.includes(id)), 10_000);
+
+      second.proc.kill('SIGKILL');
+      await exited(second.proc);
+
+      // No card number (plain or spaced) or CVC in the database, its WAL, or the server's output.
+      const haystacks = {
+        db: readFileSync(dbPath).toString('latin1'),
+        wal: existsSync(`${dbPath}-wal`) ? readFileSync(`${dbPath}-wal`).toString('latin1') : '',
+        output: first.output() + second.output(),
+      };
+      expect(haystacks.wal.length).toBeGreaterThan(0);
+      const spaced = (n: string) => (n.length === 15 ? `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}` : n.replace(/(\d{4})(?=\d)/g, '$1 '));
+      for (const [name, text] of Object.entries(haystacks)) {
+        for (const number of [CARDS.amex, CARDS.visa, CARDS.funds, CARDS.processingOk]) {
+          expect(text.includes(number), `${number} in ${name}`).toBe(false);
+          expect(text.includes(spaced(number)), `${spaced(number)} in ${name}`).toBe(false);
+        }
+        expect(text.includes(`"${amexCvc}"`), `CVC in ${name}`).toBe(false);
+        expect(/cvc/i.test(text), `"cvc" in ${name}`).toBe(false);
+      }
+      expect(haystacks.db + haystacks.wal).toContain('0005'); // last4 is kept, as documented
+    } finally {
+      hookServer.closeAllConnections();
+      hookServer.close();
+      tmp.cleanup();
+    }
+  }, 60_000);
+});
