@@ -49,7 +49,7 @@ export interface RequestSpec<T> {
 }
 
 /** Sends one logical request (with its retries) and returns the parsed reply. */
-export type Request = <T>(spec: RequestSpec<T>) => Promise<T>;
+export type RequestFn = <T>(spec: RequestSpec<T>) => Promise<T>;
 
 const DEFAULTS = { timeoutMs: 10_000, retries: 2, maxRetryAfterSeconds: 30, backoffBaseMs: 300 };
 
@@ -59,7 +59,7 @@ const DEFAULTS = { timeoutMs: 10_000, retries: 2, maxRetryAfterSeconds: 30, back
  * exponential backoff + jitter for GETs and keyed POSTs, honouring `Retry-After` on 429/503.
  * `headers` are sent on every request (the client secret goes here, never in a URL).
  */
-export function createRequest(options: TransportOptions, headers: Record<string, string> = {}): Request {
+export function createRequest(options: TransportOptions, headers: Record<string, string> = {}): RequestFn {
   const o = { ...DEFAULTS, ...options };
   const apiBase = o.apiBase.replace(/\/+$/, '');
 
@@ -172,11 +172,7 @@ function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, re
   }
   const init: ConstructorParameters<typeof ResponseValidationError>[0] = { status, issues };
   if (requestId !== undefined) init.requestId = requestId;
-  return fail(new ResponseValidationError(init));
-}
-
-function fail(error: Error): never {
-  throw error;
+  throw new ResponseValidationError(init);
 }
 
 const NOT_JSON = Symbol('not json');

@@ -73,8 +73,9 @@ describe('postConfirm', () => {
 
   it('should make a request that arrives late after a timeout harmless', async () => {
     // The first attempt reaches the API only after the client gave up on it and retried.
-    env.proxy.inject({ path: confirmPath() }, { type: 'delay', ms: 800 });
-    const view = await postConfirm(cardConfirm('4242424242424242'), options({ timeoutMs: 200 }));
+    // A generous timeout, so only the injected delay (not a busy machine) can trip it.
+    env.proxy.inject({ path: confirmPath() }, { type: 'delay', ms: 6000 });
+    const view = await postConfirm(cardConfirm('4242424242424242'), options({ timeoutMs: 2000 }));
     expect(view.paymentIntent?.status).toBe('succeeded');
     // Let the late original land (the proxy has its API answer), then check it was replayed, not charged.
     const confirms = () => env.proxy.requests.filter((r) => r.path === confirmPath());
