@@ -1,6 +1,6 @@
 import type { IntentStatus } from '../api/enums.js';
 import type { XpayError } from '../api/errors.js';
-import type { ClientPublicIntent, ClientPublicSession, NextAction } from '../api/schemas.js';
+import type { ClientPublicIntent, ClientPublicSession } from '../api/schemas.js';
 
 /**
  * Local steps of the checkout, merged with the server's status. The server is the source of truth
@@ -109,7 +109,8 @@ export type IntentEffect =
   | { type: 'longPoll'; sinceVersion: number }
   /** Stop any running long-poll (the outcome is known). */
   | { type: 'stopPolling' }
-  | { type: 'openChallenge'; nextAction: NextAction | ClientNextAction }
+  /** Show the 3-D Secure dialog (its `windowSize` may be 'unknown' from a newer API: fall back to 02). */
+  | { type: 'openChallenge'; nextAction: ClientNextAction }
   | { type: 'closeChallenge' }
   /** `POST …/abandon_action`, then send its session with `via: 'abandon'` (or `refresh` on failure). */
   | { type: 'abandonAction' };

@@ -211,14 +211,14 @@ describe('waitForChange (long-poll)', () => {
   it('should answer as soon as the session changes', async () => {
     const c = client();
     const before = await c.getPublicSession();
-    const waiting = c.waitForChange(before.version, { waitSeconds: 20 });
+    const waiting = c.waitForChange(before.version, { waitSeconds: 10 });
     // Wait until the long-poll is at the server, then change the amount through the secret-key API.
     while (env.proxy.requests.length < 2) await new Promise((r) => setTimeout(r, 10));
     await env.secret('POST', `/v1/checkout/sessions/${session.id}`, { lineItems: [{ name: 'Mug', unitAmount: 900, quantity: 1 }] });
     const after = await waiting;
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.amountTotal).toBe(900);
-    expect(env.proxy.requests[1]!.url).toBe(`${publicPath()}?wait=20&since=${before.version}`);
+    expect(env.proxy.requests[1]!.url).toBe(`${publicPath()}?wait=10&since=${before.version}`);
   });
 
   it('should answer with the unchanged view when the window ends', async () => {
