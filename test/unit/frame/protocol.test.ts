@@ -88,7 +88,12 @@ describe('parseHostMessage', () => {
     ['confirm with a path in the return origin', { ...confirm, returnOrigin: 'http://localhost:5173/x' }],
     ['confirm with a javascript: return origin', { ...confirm, returnOrigin: 'javascript:alert(1)' }],
     ['confirm with an unknown window size', { ...confirm, challengeWindowSize: '06' }],
-    ['confirm with a bad email', { ...confirm, billingDetails: { email: 'not-an-email' } }],
+    ['confirm with an oversized email', { ...confirm, billingDetails: { email: 'a'.repeat(321) } }],
+    ['confirm with an address missing its country', { ...confirm, billingDetails: { address: { postalCode: '94107' } } }],
+    ['confirm with a number as email', { ...confirm, billingDetails: { email: 42 } }],
+    ['a type naming an Object.prototype key', { v: 1, type: 'constructor' }],
+    ['a type naming __proto__', { v: 1, type: '__proto__' }],
+    ['a type that is not a string', { v: 1, type: ['clear'] }],
   ])('drops %s', (_name, message) => {
     expect(parseHostMessage(message)).toBeNull();
   });
@@ -208,6 +213,7 @@ describe('parseFrameMessage', () => {
     ['an absurd height', { v: 1, type: 'resize', height: 1e9 }],
     ['a change without flags', { v: 1, type: 'change', brand: 'visa', errors: {} }],
     ['a host message sent the wrong way', { v: 1, type: 'clear' }],
+    ['a type naming an Object.prototype key', { v: 1, type: 'toString' }],
     ['version 2', { v: 2, type: 'ready', protocolVersion: 2 }],
   ])('drops %s', (_name, message) => {
     expect(parseFrameMessage(message)).toBeNull();

@@ -1,0 +1,115 @@
+import { onlyDigits } from '../card/caret.js';
+import { expiryForApi } from '../card/validate.js';
+import { createCardForm, type FormState } from './card-form.js';
+import { confirmCard, type ConfirmOutcome } from './confirm.js';
+import { createCvcHint } from './cvc-hint.js';
+import { sessionIdOfSecret, type FrameParams } from './frame-params.js';
+import { stringsFor } from './frame-strings.js';
+import { openHostChannel } from './host-channel.js';
+import { FRAME_PROTOCOL_VERSION, type HostMessage } from './protocol.js';
+import { applyStyleTokens } from './style-tokens.js';
+
+type ConfirmMessage = Extract<HostMessage, { type: 'confirm' }>;
+
+/**
+ * Starts the card frame in `body`: the form, the channel to the host and the confirm call.
+ *
+ * What crosses to the host is decided here and only here: `ready`, `change` (codes, brand, flags),
+ * `focus`/`blur` (field names), `submit`, `resize` (a height) and `result` (the public session view
+ * or an error). Card digits and the CVC leave the frame only in the confirm request to its own origin.
+ */
+export function startFrame(params: FrameParams, body: HTMLElement): void {
+  const root = document.documentElement;
+  let strings = stringsFor(navigator.language);
+  let clientSecret: string | null = null;
+  /** Set while a confirm is in flight; another confirm meanwhile is ignored (one charge per action). */
+  let busy = false;
+  let lastChange = '';
+  let lastHeight = -1;
+
+  const channel = openHostChannel(params.hostOrigin, (message) => {
+    switch (message.type) {
+      case 'init':
+        // A secret for another session means a confused host: keep waiting for the right one.
+        if (sessionIdOfSecret(message.clientSecret) !== params.sessionId) return;
+        clientSecret = message.clientSecret;
+        strings = stringsFor(message.locale);
+        root.lang = message.locale;
+        applyStyleTokens(root, message.styleTokens);
+        return;
+      case 'focus':
+        return form.focus(message.field);
+      case 'clear':
+        return form.clear();
+      case 'confirm':
+        return void confirm(message);
+    }
+  });
+
+  const form = createCardForm(
+    strings,
+    {
+      change(state: FormState) {
+        const key = JSON.stringify(state);
+        if (key === lastChange) return;
+        lastChange = key;
+        channel.post({ type: 'change', ...state });
+      },
+      focus: (field) => channel.post({ type: 'focus', field }),
+      blur: (field) => channel.post({ type: 'blur', field }),
+      submit() {
+        if (!form.validate().complete) form.revealErrors();
+        channel.post({ type: 'submit' });
+      },
+    },
+    createCvcHint(strings, () => form.validate().brand),
+  );
+
+  async function confirm(message: ConfirmMessage): Promise<void> {
+    if (busy) return;
+    const reply = (outcome: ConfirmOutcome) =>
+      channel.post({ type: 'result', idempotencyKey: message.idempotencyKey, ...outcome });
+    const now = new Date();
+    const values = form.values();
+    const expiry = expiryForApi(values.expiry, now);
+    if (!clientSecret) {
+      return reply({ ok: false, error: { type: 'integration_error', code: 'frame_not_initialised', message: strings.notReady } });
+    }
+    if (!form.validate(now).complete || !expiry) {
+      form.revealErrors();
+      form.focus();
+      return reply({ ok: false, error: { type: 'validation_error', code: 'incomplete_card', message: strings.incompleteCard } });
+    }
+    busy = true;
+    form.setBusy(true);
+    const outcome = await confirmCard({
+      apiBase: '',
+      sessionId: params.sessionId,
+      clientSecret,
+      idempotencyKey: message.idempotencyKey,
+      body: {
+        paymentMethod: {
+          type: 'card',
+          card: { number: onlyDigits(values.number), ...expiry, cvc: onlyDigits(values.cvc) },
+          billingDetails: { ...message.billingDetails, name: values.name.trim() },
+        },
+        returnOrigin: message.returnOrigin,
+        ...(message.challengeWindowSize && { challengeWindowSize: message.challengeWindowSize }),
+      },
+    });
+    busy = false;
+    form.setBusy(false);
+    if (!outcome.ok && outcome.error.type === 'network_error') outcome.error.message = strings.networkError;
+    reply(outcome);
+  }
+
+  body.append(form.element);
+  new ResizeObserver(() => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    channel.post({ type: 'resize', height });
+  }).observe(root);
+  channel.post({ type: 'ready', protocolVersion: FRAME_PROTOCOL_VERSION });
+  form.refresh();
+}
