@@ -326,7 +326,12 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     '.txt': 'text/plain; charset=utf-8',
   };
   app.get('/frames/card/v1/assets/*', (c) => {
-    const rel = decodeURIComponent(c.req.path.slice('/frames/card/v1/assets/'.length));
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/frames/card/v1/assets/'.length));
+    } catch {
+      return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
     const base = resolve(frameDir, 'assets');
     const file = resolve(base, rel);
     if (rel.includes('\0') || !file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {

@@ -389,6 +389,7 @@ describe('card frame serving', () => {
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
     const escape = await frameApi.request('GET', '/frames/card/v1/assets/..%2findex.html', { secret: null });
     expect(escape.status).toBe(404);
+    expect((await frameApi.request('GET', '/frames/card/v1/assets/%E0%A4%A', { secret: null })).status).toBe(404);
   });
 
   it('should answer 503 with "run npm run build" when dist/frame is missing', async () => {
