@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
  *                                             so apps dedupe them.
  * - `vite build --mode iife`  → dist/cdn/    one self-contained IIFE for a <script> tag (one SRI hash).
  * - `vite build --mode frame` → dist/frame/  the secure card frame, served by the API origin.
+ * - `vite build --mode demo`  → dist/demo/   the demo shop's page scripts, built the way a merchant
+ *                                             builds them: importing the *built* package by name.
  */
 const root = import.meta.dirname;
 
@@ -22,11 +24,14 @@ const esm: UserConfig = {
         index: resolve(root, 'src/index.ts'),
         define: resolve(root, 'src/define.ts'),
         server: resolve(root, 'src/server/index.ts'),
+        react: resolve(root, 'src/react.ts'),
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^zod($|\/)/, /^react($|\/)/, /^node:/],
+      // @lit/react (≈1 KB) is bundled into the react entry, so the package depends only on lit, zod
+      // and @floating-ui/dom; react itself is an optional peer dependency.
+      external: [/^lit($|\/)/, /^@lit\/(?!react$)/, /^@floating-ui\//, /^zod($|\/)/, /^react($|\/)/, /^node:/],
     },
   },
 };
@@ -61,4 +66,33 @@ const frame: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'iife' ? iife : mode === 'frame' ? frame : esm));
+const demo: UserConfig = {
+  resolve: {
+    // What `npm install xpay-checkout` would resolve to: the ESM build in dist/esm (run first).
+    alias: [
+      { find: /^xpay-checkout\/define$/, replacement: resolve(root, 'dist/esm/define.js') },
+      { find: /^xpay-checkout\/react$/, replacement: resolve(root, 'dist/esm/react.js') },
+      { find: /^xpay-checkout$/, replacement: resolve(root, 'dist/esm/index.js') },
+    ],
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/demo',
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: true,
+    lib: {
+      entry: Object.fromEntries(
+        ['shop', 'checkout-tag', 'checkout-cdn', 'checkout-own-button', 'spa'].map((name) => [
+          name,
+          resolve(root, `demo/web/${name}.${name === 'spa' ? 'tsx' : 'ts'}`),
+        ]),
+      ),
+      formats: ['es'],
+    },
+  },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
+const builds: Record<string, UserConfig> = { iife, frame, demo };
+export default defineConfig(({ mode }) => builds[mode] ?? esm);

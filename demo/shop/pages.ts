@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { layout } from './layout.js';
 import { formatMoney } from './money.js';
 import { PRODUCTS, CURRENCY } from './catalogue.js';
@@ -22,7 +22,8 @@ export function shopPage() {
       <section class="cart" aria-labelledby="cart-title">
         <h2 id="cart-title">Your cart</h2>
         <div id="cart" aria-live="polite"></div>
-      </section>`,
+      </section>
+      ${productsJson()}`,
     ['/assets/shop.js'],
   );
 }
@@ -139,3 +140,90 @@ export function orderPage(order: Order, session: SessionGraph | undefined, notic
   );
 }
 export type { SessionGraph };
+
+/** Product facts for the browser as an inert JSON block (CSP-safe: it is data, never executed). */
+function productsJson() {
+  const data = PRODUCTS.map((p) => ({ sku: p.sku, name: p.name, unitAmount: p.unitAmount, price: formatMoney(p.unitAmount, CURRENCY) }));
+  // JSON inside <script> must not contain "</": escape "<" so no string can close the block.
+  return raw(`<script type="application/json" id="products">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`);
+}
+
+/** The panel every checkout page shows: each event the host page receives, newest first. */
+const eventPanel = html`<aside class="events" aria-labelledby="events-title">
+  <h2 id="events-title">Events received by this page</h2>
+  <ol id="event-log" data-testid="event-log"></ol>
+</aside>`;
+
+const orderLink = html`<p><a id="order-link" hidden href="/orders">View your order</a></p>`;
+
+/** The `<xpay-checkout>` tag, in a page whose script is built by a bundler from the npm package. */
+export function tagCheckoutPage() {
+  return layout(
+    'Checkout',
+    html`<h1>Checkout</h1>
+      <p id="page-status" role="status"></p>
+      <div class="checkout-layout">
+        <section>
+          <xpay-checkout summary="total"></xpay-checkout>
+          ${orderLink}
+        </section>
+        ${eventPanel}
+      </div>
+      ${productsJson()}`,
+    ['/assets/checkout-tag.js'],
+  );
+}
+
+/** No build: the CDN script tag with its SRI hash, then `XPay.mount()`. */
+export function cdnCheckoutPage(integrity: string) {
+  return layout(
+    'Checkout (CDN)',
+    html`<h1>Checkout</h1>
+      <p id="page-status" role="status"></p>
+      <div class="checkout-layout">
+        <section>
+          <div id="pay"></div>
+          ${orderLink}
+        </section>
+        ${eventPanel}
+      </div>
+      <script src="/cdn/xpay-checkout/0.1.0/xpay.js" integrity="${integrity}" crossorigin="anonymous"></script>
+      <script type="module" src="/assets/checkout-cdn.js"></script>`,
+  );
+}
+
+/** `hidePayButton`: the shop's own button calls `confirm()`; "Add a mug" changes the amount (`refresh()`). */
+export function ownButtonCheckoutPage() {
+  return layout(
+    'Checkout (own button)',
+    html`<h1>Checkout</h1>
+      <p id="page-status" role="status"></p>
+      <div class="checkout-layout">
+        <section>
+          <xpay-checkout summary="total" hide-pay-button></xpay-checkout>
+          <div class="shop-actions">
+            <button type="button" id="add-mug">Add a mug to the order</button>
+            <button type="button" id="shop-pay" class="primary" disabled>Place order</button>
+          </div>
+          <p id="shop-outcome" role="status"></p>
+          ${orderLink}
+        </section>
+        ${eventPanel}
+      </div>`,
+    ['/assets/checkout-own-button.js'],
+  );
+}
+
+/** The React SPA shell: client-side routes /spa and /spa/checkout. */
+export function spaPage() {
+  return layout(
+    'React checkout',
+    html`<h1>React checkout</h1>
+      <div class="checkout-layout">
+        <div id="app"></div>
+        ${eventPanel}
+      </div>
+      ${productsJson()}`,
+    ['/assets/spa.js'],
+  );
+}

@@ -1,12 +1,28 @@
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative, resolve } from 'node:path';
+import { sriOf } from '../../scripts/sri.js';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '../../src/server/index.js';
 import { cartToLineItems, CURRENCY, type CartLine } from './catalogue.js';
 import { statusFromEvent } from './fulfilment.js';
 import { createMerchantApi, MerchantApiError } from './merchant-api.js';
 import { OrderStore } from './orders.js';
-import { ordersPage, orderPage, shopPage, type SessionGraph } from './pages.js';
+import {
+  cdnCheckoutPage,
+  orderPage,
+  ordersPage,
+  ownButtonCheckoutPage,
+  shopPage,
+  spaPage,
+  tagCheckoutPage,
+  type SessionGraph,
+} from './pages.js';
+
+const REPO = resolve(import.meta.dirname, '../..');
+/** serveStatic takes a root relative to the working directory. */
+const fromCwd = (path: string) => relative(process.cwd(), resolve(REPO, path)) || '.';
 
 export interface ShopConfig {
   host: string;
@@ -43,7 +59,46 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     c.header('Cache-Control', 'no-store');
   });
 
+  // A strict CSP on every page proves the widget needs no 'unsafe-inline' and no eval: scripts and
+  // styles from this origin only, the card frame and API calls to apiBase only.
+  const apiOrigin = new URL(config.apiBase).origin;
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+      c.header(
+        'Content-Security-Policy',
+        [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "img-src 'self' data:",
+          `frame-src ${apiOrigin}`,
+          `connect-src 'self' ${apiOrigin}`,
+          "base-uri 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+        ].join('; '),
+      );
+      c.header('Cache-Control', 'no-store');
+    }
+  });
+
+  app.use('/assets/*', serveStatic({ root: fromCwd('dist/demo'), rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use('/static/*', serveStatic({ root: fromCwd('demo/web/static'), rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  // A stand-in for the CDN: the versioned IIFE, fetched with crossorigin="anonymous" and SRI.
+  app.use('/cdn/xpay-checkout/:version/*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/cdn/xpay-checkout/:version/*', serveStatic({ root: fromCwd('dist/cdn'), rewriteRequestPath: (p) => p.replace(/^\/cdn\/xpay-checkout\/[^/]+/, '') }));
+
   app.get('/', (c) => c.html(shopPage()));
+  app.get('/checkout/tag', (c) => c.html(tagCheckoutPage()));
+  app.get('/checkout/cdn', (c) => c.html(cdnCheckoutPage(sriOf(resolve(REPO, 'dist/cdn/xpay.js')))));
+  app.get('/checkout/own-button', (c) => c.html(ownButtonCheckoutPage()));
+  app.get('/spa', (c) => c.html(spaPage()));
+  app.get('/spa/checkout', (c) => c.html(spaPage()));
   app.get('/orders', (c) => c.html(ordersPage(orders.list())));
 
   app.get('/orders/:id', async (c) => {

@@ -1,0 +1,32 @@
+import { readCart, startCheckout, type CheckoutStart } from './cart.js';
+import { attachEventLog } from './event-log.js';
+
+/** What every checkout page does first: the event panel, then a session for the cart. */
+export async function prepareCheckoutPage(): Promise<CheckoutStart | undefined> {
+  const log = document.getElementById('event-log') as HTMLOListElement | null;
+  if (log) attachEventLog(log);
+  const status = document.getElementById('page-status');
+  const cart = readCart();
+  if (cart.length === 0) {
+    if (status) status.textContent = 'Your cart is empty — add something in the shop first.';
+    return undefined;
+  }
+  const capture = new URLSearchParams(location.search).get('capture') === 'manual' ? 'manual' : 'automatic';
+  try {
+    return await startCheckout(cart, capture);
+  } catch (error) {
+    if (status) status.textContent = (error as Error).message;
+    return undefined;
+  }
+}
+
+/** After success, send the customer to the order page (fulfilment itself happens by webhook). */
+export function goToOrderOnSuccess(target: EventTarget, orderId: string): void {
+  target.addEventListener('xpay-succeeded', () => {
+    const link = document.getElementById('order-link') as HTMLAnchorElement | null;
+    if (link) {
+      link.href = `/orders/${orderId}`;
+      link.hidden = false;
+    }
+  });
+}
