@@ -15,7 +15,8 @@ const sandbox = await startSandbox(sandboxConfig);
 const shop = await startShop({
   host: env.DEMO_HOST ?? '127.0.0.1',
   port: Number(env.DEMO_PORT ?? 3000),
-  publicOrigin: env.DEMO_ORIGIN ?? `http://localhost:${env.DEMO_PORT ?? 3000}`,
+  // Default origin: http://localhost:<port> — a different origin from the sandbox's 127.0.0.1.
+  publicOrigin: env.DEMO_ORIGIN,
   apiBase: sandbox.url,
   secretKey: sandboxConfig.secretKey,
   webhookSecret: env.DEMO_WEBHOOK_SECRET ?? 'whsec_demo_shop_secret',

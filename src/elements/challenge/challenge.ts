@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
@@ -61,6 +60,12 @@ export class XpayChallenge extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The EMV box size goes through CSSOM, not a style="" binding, which a merchant's CSP without
+    // 'unsafe-inline' would block.
+    const size = this.windowSize === 'unknown' ? '02' : this.windowSize;
+    const box = size === '05' ? undefined : CHALLENGE_WINDOW_DIMENSIONS[size];
+    this.frame?.style.setProperty('width', box ? `${box.width}px` : null);
+    this.frame?.style.setProperty('height', box ? `${box.height}px` : null);
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) this.dialog.showModal();
     if (!this.open && this.dialog.open) this.dialog.close();
@@ -93,13 +98,10 @@ export class XpayChallenge extends LitElement {
 
   private renderFrame() {
     if (!this.open || !this.url) return nothing;
-    const size = this.windowSize === 'unknown' ? '02' : this.windowSize;
-    const box = size === '05' ? undefined : CHALLENGE_WINDOW_DIMENSIONS[size];
     return html`<iframe
       part="challenge-frame"
       title=${this.messages.challengeFrameTitle}
       src=${this.url}
-      style=${styleMap(box ? { width: `${box.width}px`, height: `${box.height}px` } : {})}
       allow="payment"
     ></iframe>`;
   }

@@ -250,6 +250,9 @@ export class XpayCheckout extends LitElement {
   }
 
   protected override updated(): void {
+    // Through CSSOM, not a style="" binding: merchants' CSPs without 'unsafe-inline' block style
+    // attributes (Lit's styleMap too, on its first render), but allow style.setProperty.
+    this.frameElement?.style.setProperty('height', this.frameHeight ? `${this.frameHeight}px` : null);
     this.setAttribute('status', this.status);
     this.toggleAttribute('busy', this.busy);
     this.ensureFrameWatch();
@@ -596,7 +599,6 @@ export class XpayCheckout extends LitElement {
               class="card-frame"
               title=${t.cardFrameTitle}
               src=${frameSrc}
-              style=${this.frameHeight ? `height:${this.frameHeight}px` : ''}
               allow="payment"
             ></iframe>`,
           )}

@@ -1,0 +1,78 @@
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+
+/**
+ * What a customer does in the demo shop, hidden behind a few verbs so each journey reads as the
+ * journey. Selectors are what a customer sees: labels and button names (Playwright pierces the
+ * widget's open shadow root; the card frame is reached as a frame, like a person tabbing into it).
+ */
+export const shopUrl = (path = '/') => new URL(path, process.env.SHOP_URL).toString();
+export const sandboxUrl = (path = '/') => new URL(path, process.env.SANDBOX_URL).toString();
+
+export const TEST_CARDS = {
+  visa: '4242424242424242',
+  insufficientFunds: '4000000000009995',
+  threeDS: '4000002760003184',
+  processingSucceeds: '4000000000007718',
+  processingFails: '4000000000007726',
+} as const;
+
+export async function fillCart(page: Page, skus: readonly string[] = ['tee']): Promise<void> {
+  await page.goto(shopUrl('/'));
+  await page.evaluate(() => localStorage.clear());
+  for (const sku of skus) await page.locator(`[data-add="${sku}"]`).click();
+}
+
+export function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('xpay-checkout iframe[title]');
+}
+
+export interface CardInput {
+  number: string;
+  expiry?: string;
+  cvc?: string;
+  name?: string;
+}
+
+/** Types the card the way a person does (keystrokes, so formatting runs), then billing fields. */
+export async function fillCard(page: Page, card: CardInput): Promise<void> {
+  const frame = cardFrame(page);
+  const name = frame.getByRole('textbox', { name: 'Name on card' });
+  await name.fill('');
+  await name.pressSequentially(card.name ?? 'Jo Tester');
+  const number = frame.getByRole('textbox', { name: 'Card number' });
+  await number.fill('');
+  await number.pressSequentially(card.number);
+  const expiry = frame.getByRole('textbox', { name: 'Expiry date' });
+  await expiry.fill('');
+  await expiry.pressSequentially(card.expiry ?? '12 34');
+  const cvc = frame.getByRole('textbox', { name: 'Security code' });
+  await cvc.fill('');
+  await cvc.pressSequentially(card.cvc ?? '123');
+}
+
+export async function fillBilling(page: Page): Promise<void> {
+  const checkout = page.locator('xpay-checkout');
+  const email = checkout.getByLabel('Email');
+  if ((await email.count()) > 0 && (await email.inputValue()) === '') await email.fill('jo@example.com');
+  const postal = checkout.getByLabel('Postal code');
+  if ((await postal.count()) > 0) await postal.fill('94110');
+}
+
+export function payButton(page: Page) {
+  return page.locator('xpay-checkout').getByRole('button', { name: /^Pay / });
+}
+
+/** Names of the events the demo's live panel received, oldest first. */
+export async function receivedEvents(page: Page, type?: string): Promise<{ type: string; detail: unknown }[]> {
+  const items = await page.locator('#event-log li').evaluateAll((lis) =>
+    lis.map((li) => ({ type: (li as HTMLElement).dataset.event ?? '', detail: JSON.parse(li.querySelector('pre')?.textContent ?? 'null') })),
+  );
+  return items.reverse().filter((e) => !type || e.type === type);
+}
+
+export async function expectOrderStatus(page: Page, orderPath: string, status: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(shopUrl(orderPath));
+    await expect(page.getByTestId('order-status')).toHaveText(status, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
