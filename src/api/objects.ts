@@ -164,6 +164,25 @@ function build() {
     created: unixSeconds(),
   });
 
+  /** A reusable URL (`/p/plink_…`) that opens a fresh checkout session for each visitor (seed 001). */
+  const PaymentLink = o({
+    id: z.string().check(z.startsWith('plink_')),
+    object: z.literal('payment_link'),
+    /** Opening it creates a checkout session and redirects (303) to that session's hosted page. */
+    url: z.string(),
+    currency: z.string(),
+    lineItems: z.array(LineItem),
+    amountTotal: amount(),
+    captureMethod: z.enum(CAPTURE_METHODS),
+    successUrl: z.string(),
+    /** `null`: the hosted page's back link returns to the link itself. */
+    cancelUrl: z.nullable(z.string()),
+    billingAddressCollection: z.enum(BILLING_ADDRESS_COLLECTIONS),
+    metadata: metadata(),
+    created: unixSeconds(),
+    livemode: z.literal(false),
+  });
+
   const list = <T extends z.ZodMiniType>(item: T) =>
     o({ object: z.literal('list'), data: z.array(item), hasMore: z.boolean(), url: z.string() });
 
@@ -225,6 +244,7 @@ function build() {
     Session,
     Event,
     WebhookEndpoint,
+    PaymentLink,
     list,
     ApiErrorType: z.enum(API_ERROR_TYPES),
     CreateSessionRequest,
@@ -249,6 +269,7 @@ export type PaymentIntent = z.infer<S['PaymentIntent']>;
 export type Session = z.infer<S['Session']>;
 export type XpayEvent = z.infer<S['Event']>;
 export type WebhookEndpoint = z.infer<S['WebhookEndpoint']>;
+export type PaymentLink = z.infer<S['PaymentLink']>;
 export type CreateSessionRequest = z.infer<S['CreateSessionRequest']>;
 export type UpdateSessionRequest = z.infer<S['UpdateSessionRequest']>;
 export type CaptureRequest = z.infer<S['CaptureRequest']>;
