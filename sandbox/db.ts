@@ -36,6 +36,10 @@ const MIGRATIONS: string[] = [
   CREATE TABLE idempotency (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
     state TEXT NOT NULL, status INTEGER, body TEXT, created_at INTEGER NOT NULL, PRIMARY KEY(scope, key));
   `,
+  // 2: payment links (each visit of /p/plink_… opens a new session).
+  `
+  CREATE TABLE payment_links (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+  `,
 ];
 
 export type Row = Record<string, unknown>;

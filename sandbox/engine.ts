@@ -59,6 +59,8 @@ export interface SessionRec {
   billingAddressCollection: 'auto' | 'required';
   phoneNumberCollection: { enabled: boolean };
   allowedOrigins: string[] | null;
+  /** The payment link (`plink_…`) this session was opened from; absent on sessions stored before links existed. */
+  paymentLink?: string | null;
   metadata: Record<string, string>;
   expiresAt: number;
   created: number;
@@ -231,7 +233,7 @@ export class Engine {
       billingAddressCollection: rec.billingAddressCollection,
       phoneNumberCollection: rec.phoneNumberCollection,
       allowedOrigins: rec.allowedOrigins,
-      paymentLink: null,
+      paymentLink: rec.paymentLink ?? null,
       metadata: rec.metadata,
       expiresAt: rec.expiresAt,
       created: rec.created,
@@ -327,7 +329,11 @@ export class Engine {
   }
 
   // ---------- sessions ----------
-  createSession(req: CreateSessionRequest, apiOrigin: string): SessionRec {
+  /**
+   * Creates an open session. `from` marks one opened by a payment link: it names the link, and its
+   * `allowedOrigins` is empty — only the sandbox's own hosted page (always allowed) may take it.
+   */
+  createSession(req: CreateSessionRequest, apiOrigin: string, from?: { paymentLink: string }): SessionRec {
     const now = this.store.now();
     let expiresAt = now + 3600;
     if (req.expiresAt !== undefined) {
@@ -364,7 +370,8 @@ export class Engine {
       cancelUrl: req.cancelUrl,
       billingAddressCollection: req.billingAddressCollection ?? 'auto',
       phoneNumberCollection: req.phoneNumberCollection ?? { enabled: false },
-      allowedOrigins: req.allowedOrigins ? [...new Set(req.allowedOrigins.map((o) => o.toLowerCase()))] : null,
+      allowedOrigins: from ? [] : req.allowedOrigins ? [...new Set(req.allowedOrigins.map((o) => o.toLowerCase()))] : null,
+      paymentLink: from?.paymentLink ?? null,
       metadata: req.metadata ?? {},
       expiresAt,
       created: now,
@@ -436,10 +443,12 @@ export class Engine {
    * First half of confirm (one transaction): guards, rate limit, the intent created once, and the
    * intent held so a concurrent confirm cannot start a second charge.
    */
-  confirmBegin(sessionId: string, req: ConfirmRequest): IntentRec {
+  confirmBegin(sessionId: string, req: ConfirmRequest, apiOrigin: string): IntentRec {
     const s = this.requireSession(sessionId);
     if (s.status === 'expired') throw invalid('session_expired', 'This checkout session has expired.');
-    if (s.allowedOrigins !== null && !s.allowedOrigins.includes(req.returnOrigin.toLowerCase())) {
+    // The sandbox's own origin (its hosted page) is always allowed, like for the card frame.
+    const returnOrigin = req.returnOrigin.toLowerCase();
+    if (s.allowedOrigins !== null && !s.allowedOrigins.includes(returnOrigin) && returnOrigin !== apiOrigin.toLowerCase()) {
       throw new ApiError('invalid_request_error', 'origin_not_allowed', `returnOrigin ${req.returnOrigin} is not in this session's allowedOrigins.`, {
         param: 'returnOrigin',
         origin: req.returnOrigin,

@@ -29,6 +29,8 @@ button{font:inherit;padding:10px 16px;border-radius:6px;border:1px solid #888;cu
 button.primary{background:#1a56db;color:#fff;border-color:#1a56db}
 code{font-family:ui-monospace,monospace}
 table{border-collapse:collapse}td,th{padding:4px 8px;text-align:left;border-bottom:1px solid #ddd}
+xpay-checkout{display:block;margin-top:16px}
+xpay-checkout:defined+.not-loaded{display:none}
 `;
 
 /** `parent.postMessage({ v: 1, type: 'challenge_done' }, returnOrigin)` — the origin comes from a data- attribute. */
@@ -114,17 +116,31 @@ export function messagePage(title: string, message: string): string {
   return page(title, `<main><h1>${esc(title)}</h1><p>${esc(message)}</p></main>`);
 }
 
-export function hostedPage(opts: { merchantName: string; status: string; lineItems: { name: string; quantity: number; amountTotal: number }[]; amountTotal: number; currency: string }): string {
-  const rows = opts.lineItems
-    .map((li) => `<tr><td>${esc(li.name)}</td><td>× ${esc(li.quantity)}</td><td>${esc(formatAmount(li.amountTotal, opts.currency))}</td></tr>`)
-    .join('');
+/** Where the sandbox serves the widget's CDN bundle (dist/cdn/xpay.js) for its own hosted page. */
+export const HOSTED_WIDGET_PATH = '/sandbox/assets/xpay.js';
+
+/**
+ * The hosted page's CSP: the widget (from this origin), its card frame and ACS (this origin) and its
+ * API calls (this origin). Line-item images may come from the merchant's own http(s) URLs.
+ */
+export function hostedPageCsp(): string {
+  return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; img-src 'self' data: https: http:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+}
+
+/**
+ * The hosted checkout page (`/c/:sessionId`), built on the widget itself. The client secret is an
+ * attribute of the server-rendered element — never in a URL — so the page must not be cached.
+ */
+export function hostedPage(opts: { merchantName: string; clientSecret: string; apiBase: string; cancelUrl: string }): string {
   return page(
     `Pay ${opts.merchantName}`,
-    `<main>
+    `<main class="hosted">
+<p><a href="${esc(opts.cancelUrl)}" rel="noreferrer">← Cancel and return to ${esc(opts.merchantName)}</a></p>
 <h1>${esc(opts.merchantName)}</h1>
-<p class="muted">Sandbox hosted checkout — session ${esc(opts.status)}.</p>
-<table>${rows}<tr><th>Total</th><td></td><th>${esc(formatAmount(opts.amountTotal, opts.currency))}</th></tr></table>
-<p class="muted">Embed <code>&lt;xpay-checkout&gt;</code> with this session's client secret to take the payment.</p>
+<p class="muted">Test mode — XPay sandbox hosted checkout.</p>
+<xpay-checkout client-secret="${esc(opts.clientSecret)}" api-base="${esc(opts.apiBase)}" redirect="on_success"></xpay-checkout>
+<p class="muted not-loaded">Loading the checkout… If this stays, the sandbox's widget bundle is missing: run <code>npm run build</code>.</p>
 </main>`,
+    `<script src="${HOSTED_WIDGET_PATH}" defer></script>`,
   );
 }

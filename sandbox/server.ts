@@ -14,7 +14,8 @@ import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate, type Env } from './http.js';
 import { newId } from './ids.js';
-import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { PaymentLinks } from './payment-links.js';
 import { Deliverer } from './webhooks.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +37,8 @@ export interface SandboxHandle {
 export interface SandboxOptions {
   /** Where the built card frame lives (default `<repo>/dist/frame`). */
   frameDir?: string;
+  /** The widget's CDN bundle the hosted page loads (default `<repo>/dist/cdn/xpay.js`). */
+  widgetFile?: string;
   /** Line logger (default: console.log when `config.logRequests`). */
   log?: (line: string) => void;
 }
@@ -43,6 +46,7 @@ export interface SandboxOptions {
 export async function startSandbox(config: SandboxConfig, options: SandboxOptions = {}): Promise<SandboxHandle> {
   const log = options.log ?? (config.logRequests ? (line: string) => console.log(line) : () => undefined);
   const frameDir = options.frameDir ?? join(REPO_ROOT, 'dist', 'frame');
+  const widgetFile = options.widgetFile ?? join(REPO_ROOT, 'dist', 'cdn', 'xpay.js');
   const store = new Store(config.dbPath);
   const changes = new EventEmitter();
   changes.setMaxListeners(0);
@@ -55,6 +59,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     workQueued: () => queueTick(),
   });
   const idem = new Idempotency(store);
+  const links = new PaymentLinks(store, engine);
   const deliverer = new Deliverer(store, config, log, () => queueTick());
 
   // ---- scheduler: jobs + webhook deliveries, driven by the persisted tables ----
@@ -344,11 +349,34 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     });
   });
 
+  // ---- the hosted checkout page: the widget itself, from this origin ----
+  app.get(HOSTED_WIDGET_PATH, (c) => {
+    if (!existsSync(widgetFile)) return c.body('dist/cdn/xpay.js is missing: run npm run build.', 503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    // Rebuilt in place by `npm run build`, so revalidate instead of caching for a year.
+    return c.body(readFileSync(widgetFile), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+  });
+
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
     if (!s) return html(c, messagePage('Checkout not found', 'This checkout session does not exist.'), 404);
-    return html(c, hostedPage({ merchantName: config.merchantName, status: s.status, lineItems: s.lineItems, amountTotal: s.amountTotal, currency: s.currency }));
+    // The widget shows every state itself (open, processing, succeeded, expired), so one page fits all.
+    const body = hostedPage({ merchantName: config.merchantName, clientSecret: s.clientSecret, apiBase: ownOrigin(c), cancelUrl: s.cancelUrl });
+    return c.body(body, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': hostedPageCsp(),
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    });
+  });
+
+  /** Each visit of a payment link is a new customer: a new session, then its hosted page. */
+  app.get('/p/:id', (c) => {
+    engine.runDueJobs();
+    const link = links.get(c.req.param('id'));
+    if (!link) return html(c, messagePage('Payment link not found', 'This payment link does not exist.'), 404);
+    const s = store.tx(() => links.openSession(link, ownOrigin(c)));
+    return c.body(null, 303, { Location: s.url, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });
 
   // ---- secret-key API ----
@@ -380,6 +408,18 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const raw = await readJson(c);
     validate(z.strictObject({}), raw);
     return mutate(c, 'sk', raw, () => ok(O.Session, engine.renderSession(engine.expireSession(c.req.param('id'), true))));
+  });
+
+  app.post('/v1/payment_links', async (c) => {
+    requireSecret(c);
+    const raw = await readJson(c);
+    const req = validate(O.CreatePaymentLinkRequest, raw);
+    return mutate(c, 'sk', raw, () => ok(O.PaymentLink, links.create(req, ownOrigin(c))));
+  });
+
+  app.get('/v1/payment_links/:id', (c) => {
+    requireSecret(c);
+    return send(c, ok(O.PaymentLink, links.require(c.req.param('id'))));
   });
 
   app.get('/v1/payment_intents/:id', (c) => {
@@ -580,7 +620,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         }
       }
       try {
-        const intent = store.tx(() => engine.confirmBegin(s.id, req));
+        const intent = store.tx(() => engine.confirmBegin(s.id, req, own));
         if (key !== null) idem.begin(scope, key, hash);
         return { intentId: intent.id };
       } catch (err) {

@@ -58,6 +58,7 @@ const PREFIX_KIND: [RegExp, string][] = [
   [/^cus_/, 'cus'],
   [/^evt_/, 'evt'],
   [/^we_/, 'we'],
+  [/^plink_/, 'plink'],
 ];
 
 function substitute(value: unknown, ctx: Ctx): unknown {
@@ -79,6 +80,7 @@ function idKindForPath(path: string): string {
   if (path.startsWith('/v1/customers/')) return 'cus';
   if (path.startsWith('/v1/events/')) return 'evt';
   if (path.startsWith('/v1/webhook_endpoints/')) return 'we';
+  if (path.startsWith('/v1/payment_links/')) return 'plink';
   return '';
 }
 

@@ -44,6 +44,8 @@ describe('docs/sandbox-api.md', () => {
       'GET /v1/webhook_endpoints/:id',
       'DELETE /v1/webhook_endpoints/:id',
       'POST /v1/test_helpers/advance_clock',
+      'POST /v1/payment_links',
+      'GET /v1/payment_links/:id',
     ]) {
       expect(documented, endpoint).toContain(endpoint);
     }
