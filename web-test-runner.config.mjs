@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { acsPlugin } from './test/harness/acs-plugin.mjs';
+import { faultProxyPlugin } from './test/harness/fault-proxy-plugin.mjs';
 import { sandboxPlugin } from './test/harness/sandbox-plugin.mjs';
 
 /**
@@ -23,7 +24,7 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sandboxPlugin(), acsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sandboxPlugin(), acsPlugin(), faultProxyPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -116,6 +116,8 @@ export interface MountCheckoutOptions {
   session?: CreateSessionOptions;
   /** Attributes to put on the element besides client-secret and api-base. */
   attributes?: Record<string, string>;
+  /** Another API base for the element (e.g. a fault proxy in front of the sandbox). */
+  apiBase?: string;
 }
 
 /**
@@ -128,7 +130,8 @@ export async function mountCheckout(options: MountCheckoutOptions = {}): Promise
   session: TestSession;
   apiBase: string;
 }> {
-  const [session, apiBase] = await Promise.all([createSession(options.session), sandboxUrl()]);
+  const [session, sandbox] = await Promise.all([createSession(options.session), sandboxUrl()]);
+  const apiBase = options.apiBase ?? sandbox;
   const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
   for (const [k, v] of Object.entries(options.attributes ?? {})) el.setAttribute(k, v);
   const ready = nextEvent(el, 'xpay-ready');

@@ -16,6 +16,15 @@ import { join } from 'node:path';
 
 const SECRET_KEY = 'sk_test_browser_tests';
 
+/** The running sandbox's base URL, for other harness plugins (the fault proxy sits in front of it). */
+let runningUrl;
+
+/** The sandbox's base URL once the runner started it; throws before. */
+export function sandboxBaseUrl() {
+  if (!runningUrl) throw new Error('the sandbox is not running (is sandboxPlugin() before this plugin?)');
+  return runningUrl;
+}
+
 /** Reads the request body of a Koa context as JSON. */
 async function readJson(ctx) {
   const chunks = [];
@@ -67,6 +76,7 @@ export function sandboxPlugin() {
         XPAY_SANDBOX_LONG_POLL_MAX_S: '25',
         XPAY_SANDBOX_LOG: '0',
       });
+      runningUrl = sandbox.url;
     },
     async serve(ctx) {
       if (ctx.path === '/__sandbox.json') {
