@@ -43,6 +43,8 @@ export interface CardForm {
   focus(field?: CardField): void;
   /** Empties every field and forgets touched/submitted state. */
   clear(): void;
+  /** Sets the given fields as if pasted (formatted, marked touched), then reports the state once. */
+  fill(values: Partial<CardFieldValues>): void;
   /** Locks the inputs while a confirm is in flight, so what is charged is what is shown. */
   setBusy(busy: boolean): void;
   /** Recomputes validation, brand icon and error texts, and reports the state. */
@@ -210,6 +212,17 @@ export function createCardForm(
       for (const field of CARD_FIELDS) inputs[field].value = lastValue[field] = '';
       touched.clear();
       submitted = false;
+      refresh();
+    },
+    fill(next) {
+      for (const field of CARD_FIELDS) {
+        const value = next[field];
+        if (value === undefined) continue;
+        inputs[field].value = lastValue[field] = format(field, value, value.length, { previousValue: '', inputType: 'insertFromPaste' }).value;
+        touched.add(field);
+        // The new number's brand decides how the CVC is formatted (3 or 4 digits).
+        if (field === 'number') showBrand(validate().brand);
+      }
       refresh();
     },
     setBusy(busy) {

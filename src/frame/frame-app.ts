@@ -8,6 +8,7 @@ import { stringsFor } from './frame-strings.js';
 import { openHostChannel } from './host-channel.js';
 import { FRAME_PROTOCOL_VERSION, type HostMessage } from './protocol.js';
 import { applyStyleTokens } from './style-tokens.js';
+import { createTestCardPicker, isTestSession } from './test-cards.js';
 
 type ConfirmMessage = Extract<HostMessage, { type: 'confirm' }>;
 
@@ -26,6 +27,8 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   let busy = false;
   let lastChange = '';
   let lastHeight = -1;
+  /** The test-card picker is offered at most once, after the first valid init. */
+  let pickerAsked = false;
 
   const channel = openHostChannel(params.hostOrigin, (message) => {
     switch (message.type) {
@@ -36,6 +39,12 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         strings = stringsFor(message.locale);
         root.lang = message.locale;
         applyStyleTokens(root, message.styleTokens);
+        if (!pickerAsked) {
+          pickerAsked = true;
+          void isTestSession(params.sessionId, clientSecret).then((test) => {
+            if (test) form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
+          });
+        }
         return;
       case 'focus':
         return form.focus(message.field);
@@ -64,6 +73,18 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     },
     createCvcHint(strings, () => form.validate().brand),
   );
+
+  /** Fills a test card: any future expiry and a 3-digit CVC work in test mode (docs/sandbox-api.md). */
+  function fillTestCard(number: string): void {
+    if (busy) return; // what is charged is what was shown when Pay was pressed
+    const values = form.values();
+    form.fill({
+      ...(values.name.trim() ? {} : { name: 'Test Customer' }),
+      number,
+      expiry: `12${(new Date().getFullYear() + 3) % 100}`,
+      cvc: '123',
+    });
+  }
 
   async function confirm(message: ConfirmMessage): Promise<void> {
     if (busy) return;

@@ -16,6 +16,8 @@ export interface FrameStrings {
   readonly incompleteCard: string;
   readonly networkError: string;
   readonly notReady: string;
+  /** Label of the test-mode card picker. */
+  readonly testCards: string;
 }
 
 /** English. */
@@ -44,6 +46,7 @@ export const EN_STRINGS: FrameStrings = {
   incompleteCard: 'Your card details are incomplete.',
   networkError: 'We could not reach the payment service. Check your connection and try again.',
   notReady: 'The payment form is still starting. Please try again.',
+  testCards: 'Test card (test mode only)',
 };
 
 /** The catalogue for a BCP 47 locale (English for every locale until others are written). */

@@ -1,0 +1,44 @@
+import { h } from './dom.js';
+
+/**
+ * The test-mode card picker: a small select inside the card frame that fills the frame's own
+ * fields with a sandbox test card. It lives here, not on the merchant page, so no card number ever
+ * passes through the host — and it appears only when the session says `livemode: false`.
+ */
+
+/** [what happens, number]: the public sandbox test cards (docs/sandbox-api.md), never real cards. */
+const TEST_CARDS: readonly (readonly [string, string])[] = [
+  ['Succeeds', '4242424242424242'],
+  ['Declined: insufficient funds', '4000000000009995'],
+  ['3-D Secure challenge', '4000002760003184'],
+  ['Processing, then succeeds', '4000000000007718'],
+  ['Processing, then fails', '4000000000007726'],
+];
+
+/** True when the session's public view (the frame's own origin) says test mode; false on any doubt. */
+export async function isTestSession(sessionId: string, clientSecret: string): Promise<boolean> {
+  try {
+    const response = await fetch(`/v1/checkout/sessions/${encodeURIComponent(sessionId)}/public`, {
+      headers: { 'XPay-Client-Secret': clientSecret },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    return ((await response.json()) as { livemode?: unknown }).livemode === false;
+  } catch {
+    return false;
+  }
+}
+
+/** The labelled select; choosing a card calls `pick` with its number (digits only). */
+export function createTestCardPicker(label: string, pick: (number: string) => void): HTMLElement {
+  const select = h(
+    'select',
+    { id: 'test-card' },
+    h('option', { value: '' }, '—'),
+    ...TEST_CARDS.map(([outcome, number]) => h('option', { value: number }, `${outcome} (•••• ${number.slice(-4)})`)),
+  );
+  select.addEventListener('change', () => {
+    if (select.value) pick(select.value);
+  });
+  return h('div', { class: 'field test-cards' }, h('label', { for: 'test-card' }, label), select);
+}
