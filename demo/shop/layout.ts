@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 
 /** The shop's page chrome. Every dynamic value goes through hono's escaping `html` template. */
-export function layout(title: string, body: unknown, scripts: readonly string[] = []) {
+export function layout(title: string, body: unknown, scripts: readonly string[] = [], head: unknown = '') {
   return html`<!doctype html>
 <html lang="en">
   <head>
@@ -10,6 +10,7 @@ export function layout(title: string, body: unknown, scripts: readonly string[] 
     <title>${title} · XPay demo shop</title>
     <link rel="stylesheet" href="/static/shop.css" />
     ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+    ${head}
   </head>
   <body>
     <header class="top">

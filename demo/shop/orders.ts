@@ -78,6 +78,12 @@ export class OrderStore {
     return row && toOrder(row);
   }
 
+  /** The order paid through a checkout session, if the shop has one for it. */
+  getBySession(sessionId: string): Order | undefined {
+    const row = this.#db.prepare('SELECT * FROM orders WHERE session_id = ?').get(sessionId) as OrderRow | undefined;
+    return row && toOrder(row);
+  }
+
   list(): Order[] {
     return (this.#db.prepare('SELECT * FROM orders ORDER BY created DESC LIMIT 100').all() as OrderRow[]).map(toOrder);
   }

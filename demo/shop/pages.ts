@@ -3,9 +3,10 @@ import { layout } from './layout.js';
 import { formatMoney } from './money.js';
 import { PRODUCTS, CURRENCY } from './catalogue.js';
 import type { Order } from './orders.js';
+import type { DemoPaymentLink } from './payment-link.js';
 
-/** The shop front: products and the cart (the cart itself lives in the browser, see web/shop.ts). */
-export function shopPage() {
+/** The shop front: products, the cart (it lives in the browser, see web/shop.ts) and the payment link. */
+export function shopPage(link?: DemoPaymentLink) {
   return layout(
     'Shop',
     html`<h1>Sandbox Supplies</h1>
@@ -23,8 +24,28 @@ export function shopPage() {
         <h2 id="cart-title">Your cart</h2>
         <div id="cart" aria-live="polite"></div>
       </section>
+      ${link
+        ? html`<section class="cart" aria-labelledby="link-title">
+            <h2 id="link-title">Or pay by link</h2>
+            <p>A payment link for one ${link.productName} (${formatMoney(link.amountTotal, CURRENCY)}): no cart, no widget on this site —
+              each visit opens a new checkout on XPay's hosted page. Share it anywhere.</p>
+            <p><a href="${link.url}" data-testid="payment-link">Buy a ${link.productName} with a payment link</a></p>
+          </section>`
+        : ''}
       ${productsJson()}`,
     ['/assets/shop.js'],
+  );
+}
+
+/** Where a payment link returns before its webhook has arrived: the order appears with it. */
+export function thanksPage() {
+  return layout(
+    'Thank you',
+    html`<h1>Thank you</h1>
+      <p role="status">Your payment is being confirmed — this page updates when it is.</p>`,
+    [],
+    // A meta refresh, not a script: the order exists as soon as the verified webhook has arrived.
+    html`<meta http-equiv="refresh" content="1" />`,
   );
 }
 

@@ -9,6 +9,7 @@ import { cartToLineItems, CURRENCY, type CartLine } from './catalogue.js';
 import { statusFromEvent } from './fulfilment.js';
 import { createMerchantApi, MerchantApiError } from './merchant-api.js';
 import { OrderStore } from './orders.js';
+import { createDemoPaymentLink, type DemoPaymentLink } from './payment-link.js';
 import {
   cdnCheckoutPage,
   orderPage,
@@ -17,6 +18,7 @@ import {
   shopPage,
   spaPage,
   tagCheckoutPage,
+  thanksPage,
   type SessionGraph,
 } from './pages.js';
 
@@ -52,6 +54,8 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   const xpay = createMerchantApi(config.apiBase, config.secretKey);
   const app = new Hono();
   let origin = config.publicOrigin ?? '';
+  /** Created once the shop knows its own origin (the link's success URL names it). */
+  let paymentLink: DemoPaymentLink | undefined;
 
   // Pages holding a client secret must not be cached (README "blank widget?").
   app.use('/api/*', async (c, next) => {
@@ -75,7 +79,8 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
           `frame-src ${apiOrigin}`,
           `connect-src 'self' ${apiOrigin}`,
           "base-uri 'none'",
-          "form-action 'self'",
+          // The hosted checkout form answers with a redirect to XPay's page, which form-action covers.
+          `form-action 'self' ${apiOrigin}`,
           "frame-ancestors 'none'",
         ].join('; '),
       );
@@ -93,7 +98,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   });
   app.use('/cdn/xpay-checkout/:version/*', serveStatic({ root: fromCwd('dist/cdn'), rewriteRequestPath: (p) => p.replace(/^\/cdn\/xpay-checkout\/[^/]+/, '') }));
 
-  app.get('/', (c) => c.html(shopPage()));
+  app.get('/', (c) => c.html(shopPage(paymentLink)));
   app.get('/checkout/tag', (c) => c.html(tagCheckoutPage()));
   app.get('/checkout/cdn', (c) => c.html(cdnCheckoutPage(sriOf(resolve(REPO, 'dist/cdn/xpay.js')))));
   app.get('/checkout/own-button', (c) => c.html(ownButtonCheckoutPage()));
@@ -111,11 +116,35 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   /** Creates an order and its checkout session from the browser's cart; answers the client secret. */
   app.post('/api/checkout', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { cart?: CartLine[]; captureMethod?: string };
+    const checkout = await createCheckout(body.cart, body.captureMethod);
+    if ('error' in checkout) return c.json({ error: { code: 'invalid_cart', message: checkout.error } }, 400);
+    const { orderId, session } = checkout;
+    return c.json({ orderId, clientSecret: session.clientSecret, apiBase: config.apiBase, hostedUrl: session.url });
+  });
+
+  /**
+   * Hosted checkout: the cart comes in a plain form post and the customer is sent (303) to XPay's
+   * hosted page — this page never holds the client secret.
+   */
+  app.post('/checkout/hosted', async (c) => {
+    const form = await c.req.parseBody();
+    let cart: unknown;
+    try {
+      cart = JSON.parse(String(form['cart'] ?? '[]'));
+    } catch {
+      cart = [];
+    }
+    const checkout = await createCheckout(cart, String(form['captureMethod'] ?? ''));
+    if ('error' in checkout) return c.redirect('/', 303);
+    return c.redirect(checkout.session.url, 303);
+  });
+
+  async function createCheckout(cart: unknown, captureMethod: unknown) {
     let lineItems;
     try {
-      lineItems = cartToLineItems(Array.isArray(body.cart) ? body.cart : []);
+      lineItems = cartToLineItems(Array.isArray(cart) ? (cart as CartLine[]) : []);
     } catch (error) {
-      return c.json({ error: { code: 'invalid_cart', message: (error as Error).message } }, 400);
+      return { error: (error as Error).message };
     }
     const orderId = orders.newOrderId();
     const session = await xpay.post<{ id: string; clientSecret: string; amountTotal: number; url: string }>(
@@ -124,7 +153,7 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
         lineItems,
         currency: CURRENCY,
         mode: 'payment',
-        captureMethod: body.captureMethod === 'manual' ? 'manual' : 'automatic',
+        captureMethod: captureMethod === 'manual' ? 'manual' : 'automatic',
         successUrl: `${origin}/orders/${orderId}?notice=Thank+you`,
         cancelUrl: `${origin}/`,
         allowedOrigins: [origin],
@@ -133,7 +162,15 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
       `create-session-${orderId}`,
     );
     orders.create({ id: orderId, sessionId: session.id, amountTotal: session.amountTotal, currency: CURRENCY, items: lineItems });
-    return c.json({ orderId, clientSecret: session.clientSecret, apiBase: config.apiBase, hostedUrl: session.url });
+    return { orderId, session };
+  }
+
+  /** A payment link's success URL: the order appears when the webhook arrives, so wait for it. */
+  app.get('/thanks', (c) => {
+    const sessionId = c.req.query('session_id') ?? '';
+    const order = orders.getBySession(sessionId);
+    if (order) return c.redirect(`/orders/${encodeURIComponent(order.id)}?notice=Thank+you`, 303);
+    return c.html(thanksPage());
   });
 
   /** The cart changed while checkout is open: update the session's line items (widget then `refresh()`es). */
@@ -189,15 +226,37 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
         : object.object === 'payment_intent'
           ? { paymentIntentId: object.id }
           : undefined;
+    if (event.type === 'checkout.session.completed') recordLinkOrder(event.data.object);
     if (target) orders.applyEvent(event.id, event.type, target, statusFromEvent(event));
     return c.json({ received: true });
   });
+
+  /**
+   * A payment link's session was opened by XPay, not by this shop: the first the shop hears of it is
+   * the completed webhook, which carries everything an order needs.
+   */
+  function recordLinkOrder(object: Record<string, unknown>): void {
+    const session = object as { id?: unknown; paymentLink?: unknown; amountTotal?: unknown; currency?: unknown; lineItems?: unknown };
+    if (typeof session.id !== 'string' || typeof session.paymentLink !== 'string' || orders.getBySession(session.id)) return;
+    const items = Array.isArray(session.lineItems) ? (session.lineItems as { name: string; unitAmount: number; quantity: number }[]) : [];
+    orders.create({
+      id: orders.newOrderId(),
+      sessionId: session.id,
+      amountTotal: Number(session.amountTotal),
+      currency: String(session.currency),
+      items: items.map(({ name, unitAmount, quantity }) => ({ name, unitAmount, quantity })),
+    });
+  }
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '127.0.0.1' && !config.publicOrigin ? 'localhost' : config.host}:${port}`;
   origin = config.publicOrigin ?? url;
+  paymentLink = await createDemoPaymentLink(xpay, origin).catch((error: unknown) => {
+    console.error(`demo shop: could not create the payment link: ${(error as Error).message}`);
+    return undefined;
+  });
   return {
     url: origin,
     port,

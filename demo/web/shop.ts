@@ -61,7 +61,29 @@ function render(): void {
     li.append(a);
     nav.append(li);
   }
+  nav.append(hostedCheckout(cart, manual));
   cartEl.append(list, totalEl, manualLabel, nav);
+}
+
+/**
+ * The hosted page needs no script on the shop's side: the cart goes to the shop's server in a plain
+ * form post, and the server answers with a redirect to XPay's hosted checkout.
+ */
+function hostedCheckout(cart: readonly { sku: string; quantity: number }[], manual: HTMLInputElement): HTMLLIElement {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/checkout/hosted';
+  form.className = 'inline-form';
+  const cartField = Object.assign(document.createElement('input'), { type: 'hidden', name: 'cart', value: JSON.stringify(cart) });
+  const capture = Object.assign(document.createElement('input'), { type: 'hidden', name: 'captureMethod', value: 'automatic' });
+  const submit = Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Checkout — XPay hosted page (redirect)' });
+  form.addEventListener('submit', () => {
+    capture.value = manual.checked ? 'manual' : 'automatic';
+  });
+  form.append(cartField, capture, submit);
+  const li = document.createElement('li');
+  li.append(form);
+  return li;
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]')) {
