@@ -173,6 +173,14 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     return c.html(thanksPage());
   });
 
+  /** A reloaded checkout page: the same order's session again (its client secret, never cached). */
+  app.get('/api/orders/:id/checkout', async (c) => {
+    const order = orders.get(c.req.param('id'));
+    if (!order) return c.json({ error: { code: 'order_not_found', message: 'No such order.' } }, 404);
+    const session = await xpay.get<{ clientSecret: string; url: string }>(`/v1/checkout/sessions/${encodeURIComponent(order.sessionId)}`);
+    return c.json({ orderId: order.id, clientSecret: session.clientSecret, apiBase: config.apiBase, hostedUrl: session.url });
+  });
+
   /** The cart changed while checkout is open: update the session's line items (widget then `refresh()`es). */
   app.post('/api/orders/:id/cart', async (c) => {
     const order = orders.get(c.req.param('id'));

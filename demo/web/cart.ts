@@ -37,6 +37,13 @@ export interface CheckoutStart {
   hostedUrl: string;
 }
 
+/** The checkout of an order started earlier (a reload keeps the same order and session). */
+export async function resumeCheckout(orderId: string): Promise<CheckoutStart> {
+  const response = await fetch(`/api/orders/${encodeURIComponent(orderId)}/checkout`);
+  if (!response.ok) throw new Error(`Could not resume checkout (${response.status}).`);
+  return (await response.json()) as CheckoutStart;
+}
+
 /** Asks the shop's server for a checkout session for this cart (the secret key stays there). */
 export async function startCheckout(cart: readonly CartLine[], captureMethod: 'automatic' | 'manual' = 'automatic'): Promise<CheckoutStart> {
   const response = await fetch('/api/checkout', {

@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { cardFrame, expectOrderStatus, fillBilling, fillCard, fillCart, payButton, sandboxUrl, shopUrl, TEST_CARDS } from './shop.js';
-
-/** Collects CSP violations the page reports, so each journey can prove it ran under a strict CSP. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
-  });
-  return violations;
-}
+import { expect, test } from '@playwright/test';
+import { cardFrame, expectOrderStatus, fillBilling, fillCard, fillCart, payButton, sandboxApi, sandboxUrl, shopUrl, TEST_CARDS, watchCsp } from './shop.js';
 
 const HOSTED = /\/c\/(cs_test_\w+)$/;
 
@@ -67,9 +58,7 @@ test.describe('journey 8: XPay hosted checkout page and payment links', () => {
     await page.waitForURL((url) => url.origin === new URL(shopUrl()).origin && url.pathname.startsWith('/orders/'));
     await expectOrderStatus(page, new URL(page.url()).pathname, 'paid');
 
-    const session = await (
-      await page.request.get(sandboxUrl(`/v1/checkout/sessions/${sessionId}`), { headers: { Authorization: 'Bearer sk_test_sandbox' } })
-    ).json();
+    const session = await sandboxApi(page, 'GET', `/v1/checkout/sessions/${sessionId}`);
     expect(session).toMatchObject({ status: 'complete', paymentStatus: 'paid', paymentLink: expect.stringMatching(/^plink_/) });
     expect(violations).toEqual([]);
   });

@@ -76,3 +76,68 @@ export async function expectOrderStatus(page: Page, orderPath: string, status: s
     await expect(page.getByTestId('order-status')).toHaveText(status, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 }
+
+export const SECRET_KEY = 'sk_test_sandbox';
+
+/** A secret-key call to the sandbox, as the merchant's server would make it (never from a page). */
+export async function sandboxApi<T = Record<string, unknown>>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await page.request.fetch(sandboxUrl(path), {
+    method,
+    headers: { Authorization: `Bearer ${SECRET_KEY}` },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** What the shop's server answered when the page asked for a checkout session. */
+export interface OpenedCheckout {
+  orderId: string;
+  sessionId: string;
+  clientSecret: string;
+}
+
+/** Opens a checkout page of the shop and returns the session its script got from `/api/checkout`. */
+export async function openCheckout(page: Page, path: string): Promise<OpenedCheckout> {
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/checkout') && r.request().method() === 'POST');
+  await page.goto(shopUrl(path));
+  const body = (await (await answer).json()) as { orderId: string; clientSecret: string };
+  // The session arrives before the widget has rendered its fields: wait for them before filling.
+  await expect(page.locator('xpay-checkout').getByLabel('Email')).toBeVisible();
+  return { orderId: body.orderId, clientSecret: body.clientSecret, sessionId: body.clientSecret.split('_secret_')[0]! };
+}
+
+/** The widget's status view heading (succeeded, processing, expired, …). */
+export function statusHeading(page: Page, name: string | RegExp) {
+  return page.locator('xpay-checkout').getByRole('heading', { name });
+}
+
+/** The 3-D Secure dialog of the widget and the issuer page inside it. */
+export function challenge(page: Page) {
+  const dialog = page.locator('xpay-checkout').getByRole('dialog');
+  return { dialog, issuer: page.locator('xpay-challenge iframe').contentFrame() };
+}
+
+/** Charges on the session's one payment intent, read with the secret key. */
+export async function chargesOf(page: Page, sessionId: string): Promise<{ status: string; declineCode: string | null; amount: number }[]> {
+  const session = await sandboxApi<{ paymentIntent: { charges: { status: string; declineCode: string | null; amount: number }[] } | null }>(
+    page,
+    'GET',
+    `/v1/checkout/sessions/${sessionId}`,
+  );
+  return session.paymentIntent?.charges ?? [];
+}
+
+/** Collects the CSP violations a page reports, so a journey can prove it ran under a strict CSP. */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+/** The notice the widget shows above the kept form after a decline. */
+export function declinedNotice(page: Page) {
+  return page.locator('xpay-checkout [part="error"]').filter({ hasText: 'Payment not completed' });
+}
