@@ -15,7 +15,9 @@ import type {
   XpayStatusChangeEvent,
   XpaySucceededEvent,
 } from './events/events.js';
-import './define.js';
+import { defineElements } from './define.js';
+
+defineElements();
 
 export const XPayCheckout = createComponent({
   tagName: 'xpay-checkout',
