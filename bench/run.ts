@@ -1,10 +1,13 @@
 /**
- * `npm run bench`: measures what the issues budget — bundle bytes, API throughput (and, once the
- * browser benches land, load and interaction latency) — and prints each as a table next to its
- * budget. Numbers only: timing never fails a test here (machines are noisy); bytes do, in `npm test`.
+ * `npm run bench [bundle|api|load|interaction]`: measures what the issues budget — bundle bytes,
+ * API throughput, widget load in real Chromium (requests at mount, iframes, time to ready) and
+ * interaction latency — and prints each as a table next to its budget. Numbers only: timing never
+ * fails a test here (machines are noisy); bytes do, in `npm test`. See bench/README.md.
  */
 import { measureBundles } from './bundle.js';
 import { benchApi } from './api.js';
+import { benchLoad, loadTable, mountRequestList } from './load.js';
+import { benchInteraction, interactionTable } from './interaction.js';
 
 const KB = 1024;
 const only = new Set(process.argv.slice(2));
@@ -27,4 +30,30 @@ if (want('bundle')) {
 if (want('api')) {
   console.log('\nSandbox API throughput (own process, loopback, 10 connections, 5 s each; confirm: 4 connections × 400)');
   console.table(await benchApi());
+}
+
+if (want('load')) {
+  const result = await benchLoad();
+  console.log(
+    `\nWidget load in Chromium (CDN script + <xpay-checkout> on a bare localhost page, sandbox on 127.0.0.1, ` +
+      `fresh context per run; ms from navigation start, median / p95)`,
+  );
+  console.table(loadTable(result));
+  for (const variant of result.variants.filter((v) => v.failures.length)) {
+    console.log(`${variant.name}: runs that did not reach xpay-ready:\n  ${variant.failures.join('\n  ')}`);
+  }
+  for (const variant of result.variants.filter((v) => v.cpuSlowdown === 1)) {
+    console.log(`Requests until xpay-ready, first run, ${variant.name}`);
+    console.table(mountRequestList(variant));
+  }
+}
+
+if (want('interaction')) {
+  const result = await benchInteraction();
+  console.log(
+    `\nInteraction in Chromium (${result.runs} runs of a 4242… and a 3-D Secure checkout; ` +
+      `sandbox issuer latency ${result.issuerLatencyMs} ms, BENCH_ISSUER_LATENCY_MS)`,
+  );
+  console.table(interactionTable(result));
+  if (result.failures.length) console.log(`Checkouts that did not finish (${result.failures.length}):\n  ${result.failures.join('\n  ')}`);
 }

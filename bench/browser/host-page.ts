@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+/** One request the host server answered, in arrival order. */
+export interface HostRequest {
+  at: number;
+  method: string;
+  path: string;
+}
+
+/** A running host page server. */
+export interface HostPage {
+  /** `http://localhost:<port>`: a different site from the sandbox's 127.0.0.1, as in production. */
+  origin: string;
+  /** Serves a page that embeds a checkout for this client secret; returns its URL (no secret in it). */
+  pageFor(clientSecret: string): string;
+  /** Every request answered so far. */
+  requests: HostRequest[];
+  close(): Promise<void>;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The smallest merchant page: the CDN script tag and one `<xpay-checkout>` element, under the same
+ * strict CSP as the demo shop. No shop code, so what the load bench measures is the widget. The
+ * script is served like a CDN serves a versioned file (brotli, immutable), so the warm runs see a
+ * cached script the way returning customers do.
+ */
+export async function startHostPage(apiBase: string, script: Buffer): Promise<HostPage> {
+  const scriptBr = brotliCompressSync(script, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  const apiOrigin = new URL(apiBase).origin;
+  const pages = new Map<string, string>();
+  const requests: HostRequest[] = [];
+
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `frame-src ${apiOrigin}`,
+    `connect-src 'self' ${apiOrigin}`,
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ at: performance.now(), method: req.method ?? 'GET', path });
+    if (path === '/cdn/xpay-checkout/0.1.0/xpay.js') {
+      const br = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        ...(br && { 'Content-Encoding': 'br' }),
+        Vary: 'Accept-Encoding',
+      });
+      res.end(br ? scriptBr : script);
+      return;
+    }
+    const page = path.startsWith('/checkout/') ? pages.get(path.slice('/checkout/'.length)) : undefined;
+    if (page) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
+      res.end(page);
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  // Nothing keeps the bench alive but its own work: a forgotten server never holds the process.
+  server.unref();
+  const origin = `http://localhost:${port}`;
+
+  return {
+    origin,
+    requests,
+    pageFor(clientSecret) {
+      const id = randomUUID();
+      pages.set(
+        id,
+        `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Checkout — bench host</title>
+    <script src="/cdn/xpay-checkout/0.1.0/xpay.js"></script>
+  </head>
+  <body>
+    <main>
+      <h1>Checkout</h1>
+      <xpay-checkout client-secret="${escapeAttr(clientSecret)}" api-base="${escapeAttr(apiBase)}"></xpay-checkout>
+    </main>
+  </body>
+</html>`,
+      );
+      return `${origin}/checkout/${id}`;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
