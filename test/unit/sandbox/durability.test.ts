@@ -44,7 +44,8 @@ describe('durability', () => {
     const tmp = tempDir();
     const child = await spawnSandbox({ XPAY_SANDBOX_DB: join(tmp.dir, 'db', 'sandbox.db') });
     children.push(child.proc);
-    expect(child.output()).toContain('Test secret key: sk_test_unit');
+    // The key is printed on the line after the URL, which may arrive in a later chunk.
+    await eventually(async () => child.output().includes('Test secret key: sk_test_unit'));
     const home = await fetch(child.url + '/');
     expect(home.status).toBe(200);
     child.proc.kill('SIGTERM');
