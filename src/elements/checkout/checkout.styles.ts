@@ -138,6 +138,8 @@ export const styles = css`
     display: grid;
     gap: 6px;
     min-width: 0;
+    /* Side by side, a field with an error must not stretch its neighbour's input. */
+    align-content: start;
   }
   label {
     font-size: 0.875rem;
@@ -193,11 +195,17 @@ export const styles = css`
     color: var(--_xpay-color-danger);
   }
 
-  /* Card frame: height follows the frame's resize messages, so no inner scrollbar. */
+  /*
+   * Card frame: its height follows the frame's resize messages (set through the CSSOM), so there is
+   * never a scrollbar inside. Until the first one, it reserves the height of the four card fields,
+   * so nothing below jumps when the frame loads. The frame pads its page by 4px for the focus rings;
+   * the negative margin puts its inputs exactly on the edges of ours.
+   */
   .card-frame {
     display: block;
-    width: 100%;
-    min-height: 156px;
+    width: calc(100% + 8px);
+    height: 245px;
+    margin: -4px;
     border: 0;
     color-scheme: normal;
   }
