@@ -247,6 +247,9 @@ export class XpayCheckout extends LitElement {
       this.prefilledFor = session.id;
       if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
     }
+    // Announcing sets reactive state: done here, before render, it joins this update instead of
+    // scheduling another one right after it (Lit's "change-in-update" warning).
+    this.maybeAnnounce();
   }
 
   protected override updated(): void {
@@ -258,7 +261,6 @@ export class XpayCheckout extends LitElement {
     this.ensureFrameWatch();
     this.maybeFireReady();
     this.maybeFireChange();
-    this.maybeAnnounce();
   }
 
   /** IntentHost: runs `beforeSubmit`, then asks the frame to confirm with this key. */
