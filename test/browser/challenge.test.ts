@@ -27,7 +27,9 @@ async function openChallenge() {
 
 const DONE = { v: 1, type: 'challenge_done' };
 
-describe('<xpay-challenge>', () => {
+describe('<xpay-challenge>', function () {
+  // Each test pays up to a 3-D Secure challenge for real; 2 shared cores can make that slow.
+  this.timeout(60_000);
   it('should be an accessible modal dialog with the close button focused', async () => {
     const { el, challenge } = await openChallenge();
     const dialog = challenge.shadowRoot!.querySelector('dialog')!;
