@@ -1,0 +1,90 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
+import { CheckoutHarness, mountCheckout } from '../harness/checkout.harness.js';
+import { startFaultProxy, waitFor } from '../harness/messages.js';
+import { createSession, sandboxApi, sandboxUrl } from '../harness/sandbox.js';
+
+/**
+ * Every view, with real sessions in the state it names: each is accessible (axe), and the polite
+ * live region says what changed, so a screen-reader user hears each status as it happens.
+ */
+async function announced(harness: CheckoutHarness, text: string): Promise<void> {
+  await waitFor(() => (harness.liveRegion().textContent ?? '').includes(text));
+  expect(harness.liveRegion().getAttribute('aria-live')).to.equal('polite');
+  expect(harness.liveRegion().textContent).to.contain(text);
+}
+
+async function renderAt(apiBase: string, clientSecret: string): Promise<{ el: XpayCheckout; harness: CheckoutHarness }> {
+  const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+  el.apiBase = apiBase;
+  el.clientSecret = clientSecret;
+  return { el, harness: new CheckoutHarness(el) };
+}
+
+describe('<xpay-checkout> views', function () {
+  this.timeout(60_000);
+
+  it('loading: a labelled, busy placeholder while the session is read', async () => {
+    const session = await createSession();
+    const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 30_000 }] }]);
+    const { el, harness } = await renderAt(proxy, session.clientSecret);
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    const skeleton = harness.root.querySelector('[aria-busy="true"]');
+    expect(skeleton).to.exist;
+    expect(skeleton!.textContent).to.contain('Loading checkout…');
+    await expect(el).to.be.accessible();
+  });
+
+  it('processing, then succeeded: each announced', async () => {
+    const { el, harness } = await mountCheckout();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000007718' });
+    const result = el.confirm();
+    await harness.waitForStatus('processing');
+    await announced(harness, 'Confirming your payment…');
+    await expect(el).to.be.accessible();
+    expect((await result).status).to.equal('succeeded');
+    await announced(harness, 'Payment successful');
+    await expect(el).to.be.accessible();
+  });
+
+  it('declined: the notice and its reason announced, the form accessible', async () => {
+    const { el, harness } = await mountCheckout();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000000002' });
+    expect((await el.confirm()).status).to.equal('requires_payment_method');
+    await announced(harness, 'Payment not completed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('authorised (manual capture), then canceled on reload: each announced and accessible', async () => {
+    const { el, harness, session, apiBase } = await mountCheckout({ session: { captureMethod: 'manual' } });
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4242424242424242' });
+    const { paymentIntent } = await el.confirm();
+    await announced(harness, 'Payment authorised');
+    await expect(el).to.be.accessible();
+
+    await sandboxApi('POST', `/v1/payment_intents/${paymentIntent!.id}/cancel`);
+    const again = await renderAt(apiBase, session.clientSecret);
+    await waitFor(() => again.el.status === 'canceled');
+    await announced(again.harness, 'Payment canceled');
+    await expect(again.el).to.be.accessible();
+  });
+
+  it('expired, and an integration error: each announced', async () => {
+    const [expiring, apiBase] = await Promise.all([createSession(), sandboxUrl()]);
+    await sandboxApi('POST', `/v1/checkout/sessions/${expiring.id}/expire`);
+    const expired = await renderAt(apiBase, expiring.clientSecret);
+    await waitFor(() => expired.el.status === 'expired');
+    await announced(expired.harness, 'This checkout has expired');
+
+    const refused = await createSession({ allowedOrigins: ['https://shop.example'] });
+    const error = await renderAt(apiBase, refused.clientSecret);
+    await waitFor(() => error.el.status === 'error');
+    await announced(error.harness, 'Checkout unavailable');
+    await expect(error.el).to.be.accessible();
+  });
+});
