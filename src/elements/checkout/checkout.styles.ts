@@ -19,7 +19,8 @@ export const styles = css`
   .skeleton {
     display: grid;
     gap: 12px;
-    min-height: 420px;
+    /* About a summary, the contact and address fields and the card frame: most forms. */
+    min-height: 640px;
     align-content: start;
   }
   .skeleton__bar {
@@ -34,7 +35,7 @@ export const styles = css`
     height: 20px;
   }
   .skeleton__bar--tall {
-    height: 156px;
+    height: 245px;
   }
   @keyframes shimmer {
     to {
