@@ -8,34 +8,20 @@ import {
   INTENT_STATUSES,
   SESSION_STATUSES,
 } from './enums.js';
-import { amount, kit, lazy, unixSeconds, type Kit, type Mode } from './kit.js';
+import { lazy, lenientKit, strictKit, type Kit, type Mode } from './kit.js';
 
 /**
- * What a browser may see and send: the session's public view, the confirm request and the error
- * body. Written once; the sandbox builds them `strict`, the widget and frame `lenient` (see kit.ts).
+ * What a browser may see: the session's public view and the error body. Written once; the sandbox
+ * builds them `strict`, the widget and frame `lenient` (see kit.ts).
  */
-function build<M extends Mode>(k: Kit<M>) {
-  const Address = k.object({
-    line1: z.optional(z.string().check(z.maxLength(200))),
-    line2: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-    city: z.optional(z.string().check(z.maxLength(200))),
-    state: z.optional(z.string().check(z.maxLength(200))),
-    postalCode: z.string().check(z.minLength(1), z.maxLength(20)),
-    /** ISO 3166-1 alpha-2, upper case. */
-    country: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  });
-
-  const BillingDetails = k.object({
-    name: z.string().check(z.minLength(1), z.maxLength(200)),
-    email: z.optional(z.string().check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
-    phone: z.optional(z.string().check(z.maxLength(32), z.regex(/^\+?[0-9 ()-]{4,31}$/))),
-    address: z.optional(Address),
-  });
+function buildPublic<M extends Mode>(k: Kit<M>) {
+  /** A non-negative integer amount in the currency's minor unit. */
+  const amount = () => k.int(0);
 
   const LineItem = k.object({
     name: z.string(),
     unitAmount: amount(),
-    quantity: z.int().check(z.minimum(1)),
+    quantity: k.int(1),
     amountTotal: amount(),
     imageUrl: z.nullable(z.string()),
   });
@@ -57,11 +43,11 @@ function build<M extends Mode>(k: Kit<M>) {
 
   const CardPreview = k.object({
     brand: k.oneOf(CARD_BRANDS),
-    last4: z.string().check(z.regex(/^[0-9]{4}$/)),
+    last4: k.matches(/^[0-9]{4}$/),
   });
 
   const PublicIntent = k.object({
-    id: z.string().check(z.startsWith('pi_')),
+    id: k.matches(/^pi_/),
     status: k.oneOf(INTENT_STATUSES),
     amount: amount(),
     currency: z.string(),
@@ -74,11 +60,11 @@ function build<M extends Mode>(k: Kit<M>) {
 
   /** `GET /v1/checkout/sessions/:id/public` — everything the widget needs, nothing secret. */
   const PublicSession = k.object({
-    id: z.string().check(z.startsWith('cs_')),
+    id: k.matches(/^cs_/),
     object: z.literal('checkout.session.public'),
     status: k.oneOf(SESSION_STATUSES),
     /** Monotonic: moves on every change a browser can see; `?since=` long-polls on it. */
-    version: z.int().check(z.minimum(0)),
+    version: k.int(0),
     livemode: z.boolean(),
     merchantName: z.string(),
     currency: z.string(),
@@ -90,7 +76,7 @@ function build<M extends Mode>(k: Kit<M>) {
     customerEmail: z.nullable(z.string()),
     successUrl: z.string(),
     cancelUrl: z.string(),
-    expiresAt: unixSeconds(),
+    expiresAt: k.int(),
     paymentIntent: z.nullable(PublicIntent),
   });
 
@@ -111,6 +97,33 @@ function build<M extends Mode>(k: Kit<M>) {
     }),
   });
 
+  return { LineItem, LastPaymentError, NextAction, CardPreview, PublicIntent, PublicSession, ErrorBody };
+}
+
+/**
+ * What a browser sends: the confirm request (from the card frame only). Only the sandbox parses it,
+ * strictly; keeping it out of {@link buildPublic} keeps its regexes out of the browser bundles.
+ */
+function buildRequests() {
+  const k = strictKit;
+
+  const Address = k.object({
+    line1: z.optional(z.string().check(z.maxLength(200))),
+    line2: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+    city: z.optional(z.string().check(z.maxLength(200))),
+    state: z.optional(z.string().check(z.maxLength(200))),
+    postalCode: z.string().check(z.minLength(1), z.maxLength(20)),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  });
+
+  const BillingDetails = k.object({
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    email: z.optional(z.string().check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
+    phone: z.optional(z.string().check(z.maxLength(32), z.regex(/^\+?[0-9 ()-]{4,31}$/))),
+    address: z.optional(Address),
+  });
+
   /** `POST /v1/checkout/sessions/:id/confirm` body — sent only by the card frame. */
   const ConfirmRequest = k.object({
     paymentMethod: k.object({
@@ -128,27 +141,19 @@ function build<M extends Mode>(k: Kit<M>) {
     challengeWindowSize: z.optional(k.oneOf(CHALLENGE_WINDOW_SIZES)),
   });
 
-  return {
-    Address,
-    BillingDetails,
-    LineItem,
-    LastPaymentError,
-    NextAction,
-    CardPreview,
-    PublicIntent,
-    PublicSession,
-    ErrorBody,
-    ConfirmRequest,
-  };
+  return { Address, BillingDetails, ConfirmRequest };
 }
 
 /** Schemas as the widget and card frame parse them (unknown fields dropped, unknown enums `'unknown'`). */
-export const clientSchemas = lazy(() => build(kit('lenient')));
-/** Schemas as the sandbox validates and serialises them (exact). */
-export const serverSchemas = lazy(() => build(kit('strict')));
+export const clientSchemas = /* @__PURE__ */ lazy(() => buildPublic(lenientKit));
+/**
+ * Schemas as the sandbox validates and serialises them (exact), with the request bodies. Pure, so a
+ * browser bundle that never calls it drops it, and with it the strict-only zod code.
+ */
+export const serverSchemas = /* @__PURE__ */ lazy(() => ({ ...buildPublic(strictKit), ...buildRequests() }));
 
-type Client = ReturnType<typeof build<'lenient'>>;
-type Server = ReturnType<typeof build<'strict'>>;
+type Client = ReturnType<typeof buildPublic<'lenient'>>;
+type Server = ReturnType<typeof serverSchemas>;
 
 export type Address = z.infer<Server['Address']>;
 export type BillingDetails = z.infer<Server['BillingDetails']>;

@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
-import { kit, lazy } from '../api/kit.js';
+import { lazy, lenientKit } from '../api/kit.js';
 import {
   clientSchemas,
   type ClientPublicIntent,
@@ -136,6 +136,13 @@ export type FrameMessage =
 /** A message as it leaves its sender: the version is added by the sender. */
 export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;
 
+/**
+ * A string of at most `max` characters (code points, as `z.maxLength` counts them). A refine rather
+ * than `z.maxLength`, whose check class would cost the CDN bundle ~0.3 KB brotli for these few
+ * fields (see lenientKit).
+ */
+const text = (max: number) => z.string().check(z.refine((s) => [...s].length <= max, `At most ${max} characters`));
+
 /** Keys of the two result variants in the frame schema table. */
 const RESULT_OK = 'result:ok';
 const RESULT_ERROR = 'result:error';
@@ -146,38 +153,38 @@ const RESULT_ERROR = 'result:error';
  * z.omit cost about a kilobyte of the frame's 14 KB brotli budget, for a lookup this plain.
  */
 const hostSchemas = /* @__PURE__ */ lazy(() => {
-  const k = kit('lenient');
-  const text = (max: number) => z.string().check(z.maxLength(max));
+  // Plain z.object (what lenientKit.object is): referencing lenientKit here would pull its other,
+  // unused helpers into the card frame's bundle.
   const v = z.literal(FRAME_PROTOCOL_VERSION);
   const styleValue = z.catch(z.optional(z.string().check(z.regex(SAFE_CSS_VALUE))), undefined);
-  const styleTokens = k.object(
+  const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
       StyleTokenName,
       typeof styleValue
     >,
   );
   return {
-    init: k.object({
+    init: z.object({
       v,
       type: z.literal('init'),
-      clientSecret: z.string().check(z.maxLength(256), z.regex(/^cs_\w+_secret_[A-Za-z0-9]+$/)),
-      locale: z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+      clientSecret: text(256).check(z.regex(/^cs_\w+_secret_[A-Za-z0-9]+$/)),
+      locale: text(35).check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
       styleTokens,
     }),
-    focus: k.object({ v, type: z.literal('focus'), field: z.optional(z.enum(CARD_FIELDS)) }),
-    clear: k.object({ v, type: z.literal('clear') }),
-    confirm: k.object({
+    focus: z.object({ v, type: z.literal('focus'), field: z.optional(z.literal(CARD_FIELDS)) }),
+    clear: z.object({ v, type: z.literal('clear') }),
+    confirm: z.object({
       v,
       type: z.literal('confirm'),
       idempotencyKey: z.string().check(z.regex(/^[\w-]{8,255}$/)),
       // The billing details minus the name, which the frame takes from its own field. Shape and
       // lengths only: the API validates the values (its 400 names the `param`). Building the shared
       // schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
-      billingDetails: k.object({
+      billingDetails: z.object({
         email: z.optional(text(320)),
         phone: z.optional(text(32)),
         address: z.optional(
-          k.object({
+          z.object({
             line1: z.optional(text(200)),
             line2: z.optional(z.nullable(text(200))),
             city: z.optional(text(200)),
@@ -188,20 +195,20 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
         ),
       }),
       returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
-      challengeWindowSize: z.optional(z.enum(CHALLENGE_WINDOW_SIZES)),
+      challengeWindowSize: z.optional(z.literal(CHALLENGE_WINDOW_SIZES)),
     }),
   };
 });
 
 const frameSchemas = /* @__PURE__ */ lazy(() => {
   const s = clientSchemas();
-  const k = kit('lenient');
+  const k = lenientKit;
   const v = z.literal(FRAME_PROTOCOL_VERSION);
-  const field = z.enum(CARD_FIELDS);
-  const idempotencyKey = z.string().check(z.maxLength(255));
+  const field = z.literal(CARD_FIELDS);
+  const idempotencyKey = text(255);
   const result = z.literal('result');
   return {
-    ready: k.object({ v, type: z.literal('ready'), protocolVersion: z.int() }),
+    ready: k.object({ v, type: z.literal('ready'), protocolVersion: k.int() }),
     change: k.object({
       v,
       type: z.literal('change'),
@@ -221,7 +228,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
     resize: k.object({
       v,
       type: z.literal('resize'),
-      height: z.number().check(z.minimum(0), z.maximum(10_000)),
+      height: z.number().check(z.refine((h) => h >= 0 && h <= 10_000, 'Expected 0 to 10000')),
     }),
     [RESULT_OK]: k.object({ v, type: result, idempotencyKey, ok: z.literal(true), session: s.PublicSession }),
     [RESULT_ERROR]: k.object({
@@ -230,11 +237,11 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
       idempotencyKey,
       ok: z.literal(false),
       error: k.object({
-        type: z.enum(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
-        code: z.string().check(z.maxLength(100)),
-        declineCode: z.optional(z.string().check(z.maxLength(100))),
-        message: z.string().check(z.maxLength(1000)),
-        requestId: z.optional(z.string().check(z.maxLength(100))),
+        type: z.literal(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
+        code: text(100),
+        declineCode: z.optional(text(100)),
+        message: text(1000),
+        requestId: z.optional(text(100)),
       }),
       paymentIntent: z.optional(s.PublicIntent),
       session: z.optional(s.PublicSession),
