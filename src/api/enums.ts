@@ -79,45 +79,25 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/**
- * ISO 4217 currencies the sandbox accepts, with their minor-unit exponent (JPY 0, USD 2, KWD 3).
- * Amounts on the wire are integers in the minor unit.
+/*
+ * ISO 4217 currencies the sandbox accepts, by minor-unit exponent (JPY 0, USD 2, KWD 3); amounts on
+ * the wire are integers in the minor unit. Three lists rather than one code → exponent table, so the
+ * browser bundles, which only call `currencyExponent`, carry just the two short lists of exceptions.
  */
-export const CURRENCY_EXPONENTS = {
-  usd: 2,
-  eur: 2,
-  gbp: 2,
-  chf: 2,
-  cad: 2,
-  aud: 2,
-  nzd: 2,
-  sek: 2,
-  nok: 2,
-  dkk: 2,
-  pln: 2,
-  czk: 2,
-  brl: 2,
-  mxn: 2,
-  inr: 2,
-  sgd: 2,
-  hkd: 2,
-  cny: 2,
-  zar: 2,
-  jpy: 0,
-  krw: 0,
-  clp: 0,
-  vnd: 0,
-  isk: 0,
-  kwd: 3,
-  bhd: 3,
-  jod: 3,
-  omr: 3,
-  tnd: 3,
-} as const satisfies Record<string, 0 | 2 | 3>;
-export type Currency = keyof typeof CURRENCY_EXPONENTS;
-export const CURRENCIES = Object.keys(CURRENCY_EXPONENTS) as Currency[];
+const ZERO_DECIMAL = ['jpy', 'krw', 'clp', 'vnd', 'isk'] as const;
+const TWO_DECIMAL = [
+  'usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'nzd', 'sek', 'nok', 'dkk',
+  'pln', 'czk', 'brl', 'mxn', 'inr', 'sgd', 'hkd', 'cny', 'zar',
+] as const;
+const THREE_DECIMAL = ['kwd', 'bhd', 'jod', 'omr', 'tnd'] as const;
+
+export type Currency = (typeof TWO_DECIMAL | typeof ZERO_DECIMAL | typeof THREE_DECIMAL)[number];
+/** Every currency the sandbox accepts (lower case). A pure call, so bundles that do not use it drop it. */
+export const CURRENCIES: readonly Currency[] = /* @__PURE__ */ ([] as Currency[]).concat(TWO_DECIMAL, ZERO_DECIMAL, THREE_DECIMAL);
 
 /** Minor-unit exponent of a currency code (case-insensitive); 2 for codes we do not know. */
 export function currencyExponent(currency: string): number {
-  return (CURRENCY_EXPONENTS as Record<string, number>)[currency.toLowerCase()] ?? 2;
+  const code: string = currency.toLowerCase();
+  if ((ZERO_DECIMAL as readonly string[]).includes(code)) return 0;
+  return (THREE_DECIMAL as readonly string[]).includes(code) ? 3 : 2;
 }
