@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
+import { newIdempotencyKey } from '../api/paths.js';
 import { isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
 import { initialIntentContext, isBusy, reduce, statusOf, summarizeIntent } from '../state/intent.machine.js';
@@ -50,37 +51,40 @@ export interface SessionConfig {
  * replies of a swapped session can never land.
  */
 export class IntentController implements ReactiveController {
+  // Internal state is `#private`: the minifier shortens those names (the CDN bundle has a budget).
   /** The machine's context; read through the getters below. */
-  private ctx: IntentContext = initialIntentContext();
-  private client: ApiClient | null = null;
-  private config: SessionConfig | null = null;
-  private run = new AbortController();
-  private poll: AbortController | null = null;
-  private waiters: ((result: ConfirmResult) => void)[] = [];
+  #ctx: IntentContext = initialIntentContext();
+  #client: ApiClient | null = null;
+  #config: SessionConfig | null = null;
+  #run = new AbortController();
+  #poll: AbortController | null = null;
+  #waiters: ((result: ConfirmResult) => void)[] = [];
+  readonly #host: IntentHost;
 
-  constructor(private readonly host: IntentHost) {
+  constructor(host: IntentHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** Public status: server status, `loading` or `error`. */
   get status(): CheckoutStatus {
-    return statusOf(this.ctx);
+    return statusOf(this.#ctx);
   }
   /** A payment attempt is under way (submitting, challenge open, outcome pending). */
   get busy(): boolean {
-    return isBusy(this.ctx);
+    return isBusy(this.#ctx);
   }
   /** The machine's step, for rendering. */
   get step(): IntentContext['step'] {
-    return this.ctx.step;
+    return this.#ctx.step;
   }
   /** The newest session view, or null before the first read. */
   get session(): ClientPublicSession | null {
-    return this.ctx.session;
+    return this.#ctx.session;
   }
   /** The intent as the host page may see it. */
   get paymentIntent(): PaymentIntentSummary | null {
-    return summarizeIntent(this.ctx.session?.paymentIntent);
+    return summarizeIntent(this.#ctx.session?.paymentIntent);
   }
   /** The error that stopped the session from loading, if any. */
   loadError: XpayError | null = null;
@@ -90,66 +94,61 @@ export class IntentController implements ReactiveController {
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
   start(config: SessionConfig): void {
     this.stop();
-    this.config = config;
-    this.ctx = initialIntentContext();
+    this.#config = config;
+    this.#ctx = initialIntentContext();
     this.loadError = null;
     this.lastDecline = null;
-    this.run = new AbortController();
-    this.client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
-    this.host.requestUpdate();
-    void this.read(0);
+    this.#run = new AbortController();
+    this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
+    this.#host.requestUpdate();
+    void this.#read(0);
   }
 
   /** Aborts everything in flight; pending `confirm()` calls resolve as `unknown`. */
   stop(): void {
-    this.run.abort();
-    this.poll?.abort();
-    this.poll = null;
-    this.client = null;
-    this.settleWaiters({ status: 'unknown' });
+    this.#run.abort();
+    this.#poll?.abort();
+    this.#poll = null;
+    this.#client = null;
+    this.#settleWaiters({ status: 'unknown' });
   }
 
   /** The customer (or `confirm()`) asks to pay. Resolves once the outcome is known. */
   submit(): Promise<ConfirmResult> {
-    const result = new Promise<ConfirmResult>((resolve) => this.waiters.push(resolve));
-    const applied = this.send({ type: 'submit' });
+    const result = new Promise<ConfirmResult>((resolve) => this.#waiters.push(resolve));
+    const applied = this.#send({ type: 'submit' });
     // Not allowed now: a second submit while one is in flight shares its outcome (one request);
     // otherwise answer with where we are.
-    if (!applied && !this.busy) this.settleWaiters(this.currentResult());
+    if (!applied && !this.busy) this.#settleWaiters(this.#currentResult());
     return result;
   }
 
   /** Re-reads the session (amount changed server-side, or retry after an error). */
   refresh(): void {
-    if (this.ctx.step === 'loading' && this.config) return;
-    this.send({ type: 'refresh' });
-  }
-
-  /** Retries loading after an integration or network error. */
-  retry(): void {
-    if (this.config) this.start(this.config);
+    if (this.#ctx.step === 'loading' && this.#config) return;
+    this.#send({ type: 'refresh' });
   }
 
   /** The frame answered the confirm. */
   confirmResolved(result: { ok: true; session: ClientPublicSession } | { ok: false; error: XpayError; paymentIntent?: ClientPublicSession['paymentIntent']; session?: ClientPublicSession }): void {
     if (result.ok) {
-      this.send({ type: 'session', session: result.session, via: 'confirm' });
+      this.#send({ type: 'session', session: result.session, via: 'confirm' });
       return;
     }
     const outcomeUnknown = !['card_error', 'validation_error', 'integration_error'].includes(result.error.type);
     const input: IntentInput = { type: 'confirmFailed', error: result.error, outcomeUnknown };
     if (result.paymentIntent) input.paymentIntent = result.paymentIntent;
-    this.send(input);
+    this.#send(input);
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */
   challengeDone(): void {
-    this.send({ type: 'challengeDone' });
+    this.#send({ type: 'challengeDone' });
   }
 
   /** The customer closed the challenge. */
   challengeClosed(): void {
-    this.send({ type: 'challengeClosed' });
+    this.#send({ type: 'challengeClosed' });
   }
 
   hostDisconnected(): void {
@@ -157,34 +156,36 @@ export class IntentController implements ReactiveController {
   }
 
   /** Feeds the machine one input; returns whether it was applied. */
-  private send(input: IntentInput): boolean {
-    const result = reduce(this.ctx, input);
+  #send(input: IntentInput): boolean {
+    const result = reduce(this.#ctx, input);
     if (result.ignored) return false;
-    this.ctx = result.context;
+    this.#ctx = result.context;
     if (input.type === 'submit') this.lastDecline = null;
-    if (this.ctx.step === 'error' && input.type === 'readFailed') this.loadError = input.error;
-    for (const n of result.notifications) this.notify(n);
-    for (const e of result.effects) this.execute(e);
-    this.host.requestUpdate();
+    if (this.#ctx.step === 'error' && input.type === 'readFailed') this.loadError = input.error;
+    for (const n of result.notifications) this.#notify(n);
+    for (const e of result.effects) this.#execute(e);
+    this.#host.requestUpdate();
     return true;
   }
 
-  private notify(n: IntentNotification): void {
+  #notify(n: IntentNotification): void {
     switch (n.type) {
-      case 'statusChanged':
-        this.host.dispatchEvent(
-          new XpayStatusChangeEvent({ status: n.status, previousStatus: n.previousStatus, paymentIntent: n.paymentIntent }),
-        );
+      case 'statusChanged': {
+        const { type, ...detail } = n;
+        this.#host.dispatchEvent(new XpayStatusChangeEvent(detail));
         break;
-      case 'declined':
+      }
+      case 'declined': {
+        const { type, ...detail } = n;
         this.lastDecline = n.error;
-        this.host.dispatchEvent(new XpayDeclinedEvent({ error: n.error, paymentIntent: n.paymentIntent }));
+        this.#host.dispatchEvent(new XpayDeclinedEvent(detail));
         break;
-      case 'succeeded':
-        this.host.dispatchEvent(
-          new XpaySucceededEvent({ sessionId: n.sessionId, paymentIntent: n.paymentIntent, resumed: n.resumed }),
-        );
+      }
+      case 'succeeded': {
+        const { type, ...detail } = n;
+        this.#host.dispatchEvent(new XpaySucceededEvent(detail));
         break;
+      }
       case 'error':
         this.reportError(n.error);
         break;
@@ -192,7 +193,7 @@ export class IntentController implements ReactiveController {
         const result: ConfirmResult = { status: n.status };
         if (n.paymentIntent) result.paymentIntent = n.paymentIntent;
         if (n.error) result.error = n.error;
-        this.settleWaiters(result);
+        this.#settleWaiters(result);
         break;
       }
     }
@@ -200,99 +201,103 @@ export class IntentController implements ReactiveController {
 
   /** Fires `xpay-error`; in test mode also tells the developer on the console (never a secret). */
   reportError(error: XpayError): void {
-    this.host.dispatchEvent(new XpayErrorEvent({ error }));
-    if (this.ctx.session?.livemode !== true && (error.type === 'integration_error' || error.type === 'network_error')) {
+    this.#host.dispatchEvent(new XpayErrorEvent({ error }));
+    if (this.#ctx.session?.livemode !== true && (error.type === 'integration_error' || error.type === 'network_error')) {
       console.warn(`[xpay-checkout] ${error.code}: ${error.message}`);
     }
   }
 
-  private execute(effect: IntentEffect): void {
+  #execute(effect: IntentEffect): void {
     switch (effect.type) {
       case 'confirm':
-        void this.confirm();
+        void this.#confirm();
         break;
       case 'reread':
-        void this.read(effect.delayMs);
+        void this.#read(effect.delayMs);
         break;
       case 'longPoll':
-        void this.longPoll(effect.sinceVersion);
+        void this.#longPoll(effect.sinceVersion);
         break;
       case 'stopPolling':
-        this.poll?.abort();
-        this.poll = null;
+        this.#poll?.abort();
+        this.#poll = null;
         break;
       case 'openChallenge':
-        if (effect.nextAction.type === 'three_ds_challenge') this.host.openChallenge(effect.nextAction as NextAction);
+        if (effect.nextAction.type === 'three_ds_challenge') this.#host.openChallenge(effect.nextAction as NextAction);
         break;
       case 'closeChallenge':
-        this.host.closeChallenge();
+        this.#host.closeChallenge();
         break;
       case 'abandonAction':
-        void this.abandon();
+        void this.#abandon();
         break;
     }
   }
 
-  private async confirm(): Promise<void> {
-    const run = this.run;
-    // One key per customer action: the frame reuses it on every retry of this confirm.
-    const key = `xpay_${crypto.randomUUID()}`;
-    const sent = await this.host.startConfirm(key);
+  async #confirm(): Promise<void> {
+    const run = this.#run;
+    // One key per customer action: the frame reuses it on every retry of this confirm. Not
+    // crypto.randomUUID(), which is missing on non-secure (plain http) merchant pages.
+    const key = newIdempotencyKey();
+    const sent = await this.#host.startConfirm(key);
     if (run.signal.aborted || sent === 'sent') return;
-    this.send(sent.refused ? { type: 'submitCanceled', error: sent.refused } : { type: 'submitCanceled' });
+    this.#send(sent.refused ? { type: 'submitCanceled', error: sent.refused } : { type: 'submitCanceled' });
   }
 
-  private async read(delayMs: number): Promise<void> {
-    const { client, run } = this;
+  async #read(delayMs: number): Promise<void> {
+    const client = this.#client;
+    const run = this.#run;
     if (!client) return;
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     if (run.signal.aborted) return;
     try {
       const session = await client.getPublicSession({ signal: run.signal });
-      if (!run.signal.aborted) this.send({ type: 'session', session, via: 'read' });
+      if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'read' });
     } catch (error) {
-      if (!run.signal.aborted) this.send({ type: 'readFailed', error: this.toError(error) });
+      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
     }
   }
 
-  private async longPoll(sinceVersion: number): Promise<void> {
-    const { client, run } = this;
+  async #longPoll(sinceVersion: number): Promise<void> {
+    const client = this.#client;
+    const run = this.#run;
     if (!client) return;
     // The latest long-poll wins: an older one is aborted, its reply never lands.
-    this.poll?.abort();
+    this.#poll?.abort();
     const poll = new AbortController();
-    this.poll = poll;
+    this.#poll = poll;
     const signal = AbortSignal.any([run.signal, poll.signal]);
     try {
       const session = await client.waitForChange(sinceVersion, { signal });
-      if (!signal.aborted) this.send({ type: 'session', session, via: 'poll' });
+      if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
-      if (!signal.aborted) this.send({ type: 'readFailed', error: this.toError(error) });
+      if (!signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
     } finally {
-      if (this.poll === poll) this.poll = null;
+      if (this.#poll === poll) this.#poll = null;
     }
   }
 
-  private async abandon(): Promise<void> {
-    const { client, run } = this;
+  async #abandon(): Promise<void> {
+    const client = this.#client;
+    const run = this.#run;
     if (!client) return;
     try {
       const session = await client.abandonAction({ signal: run.signal });
-      if (!run.signal.aborted) this.send({ type: 'session', session, via: 'abandon' });
+      if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'abandon' });
     } catch (error) {
       // The abandon may or may not have been recorded: the session tells us which.
       if (!run.signal.aborted) {
-        if (!isOutcomeUnknown(error)) this.reportError(this.toError(error));
-        this.send({ type: 'refresh' });
+        if (!isOutcomeUnknown(error)) this.reportError(this.#toError(error));
+        this.#send({ type: 'refresh' });
       }
     }
   }
 
-  private toError(error: unknown): XpayError {
-    return toXpayError(error, { apiBase: this.config?.apiBase });
+  #toError(error: unknown): XpayError {
+    return toXpayError(error, { apiBase: this.#config?.apiBase });
   }
 
-  private currentResult(): ConfirmResult {
+  #currentResult(): ConfirmResult {
     const status = this.status;
     const outcome: ConfirmOutcome =
       status === 'loading' || status === 'error' || status === 'requires_action' || status === 'requires_confirmation'
@@ -306,9 +311,9 @@ export class IntentController implements ReactiveController {
     return result;
   }
 
-  private settleWaiters(result: ConfirmResult): void {
-    const waiters = this.waiters;
-    this.waiters = [];
+  #settleWaiters(result: ConfirmResult): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const resolve of waiters) resolve(result);
   }
 }

@@ -26,11 +26,11 @@ export interface CardFrameConnectionOptions {
  * exact target origin (never `*`: the messages carry the client secret).
  */
 export class CardFrameConnection {
-  private readonly guard;
-  private listening = false;
+  readonly #guard;
+  #listening = false;
 
   constructor(private readonly options: CardFrameConnectionOptions) {
-    this.guard = createMessageGuard({
+    this.#guard = createMessageGuard({
       expectedOrigin: options.frameOrigin,
       expectedSource: options.frameWindow,
       parse: (data) => data,
@@ -39,15 +39,15 @@ export class CardFrameConnection {
 
   /** Starts listening on `window`. */
   connect(): void {
-    if (this.listening) return;
-    this.listening = true;
-    window.addEventListener('message', this.handleMessage);
+    if (this.#listening) return;
+    this.#listening = true;
+    window.addEventListener('message', this.#handleMessage);
   }
 
   /** Stops listening; later messages are ignored. */
   disconnect(): void {
-    this.listening = false;
-    window.removeEventListener('message', this.handleMessage);
+    this.#listening = false;
+    window.removeEventListener('message', this.#handleMessage);
   }
 
   /** Posts a host → frame message to the frame's exact origin; a no-op before the frame exists. */
@@ -55,9 +55,9 @@ export class CardFrameConnection {
     this.options.frameWindow()?.postMessage({ v: FRAME_PROTOCOL_VERSION, ...message }, this.options.frameOrigin);
   }
 
-  private handleMessage = (event: MessageEvent): void => {
+  #handleMessage = (event: MessageEvent): void => {
     // Origin and source first (the guard), only then is the data looked at.
-    const data = this.guard(event);
+    const data = this.#guard(event);
     if (data === null) return;
     const message = parseFrameMessage(data);
     if (message) {

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
@@ -36,26 +35,37 @@ export class XpayChallengeDoneEvent extends Event {
  */
 export class XpayChallenge extends LitElement {
   static override styles = [tokens, shared, styles];
+  // Declared without decorators, whose helpers would cost the script-tag bundle (see XpayCheckout).
+  static override properties: PropertyDeclarations = {
+    url: {},
+    windowSize: { attribute: 'window-size' },
+    open: { type: Boolean, reflect: true },
+    messages: { attribute: false },
+  };
 
   /** The ACS page to show. Setting it while `open` replaces the page. */
-  @property() url = '';
+  url = '';
   /** EMV window size (`01`–`05`); `05` is full screen. */
-  @property({ attribute: 'window-size' }) windowSize: ChallengeWindowSize | 'unknown' = '02';
+  windowSize: ChallengeWindowSize | 'unknown' = '02';
   /** Whether the dialog is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
   /** Strings; the checkout passes its resolved catalogue. */
-  @property({ attribute: false }) messages: Translation = en;
+  messages: Translation = en;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('iframe') private frame?: HTMLIFrameElement;
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+  get #frame(): HTMLIFrameElement | null {
+    return this.renderRoot?.querySelector('iframe') ?? null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('message', this.handleMessage);
+    window.addEventListener('message', this.#handleMessage);
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('message', this.handleMessage);
+    window.removeEventListener('message', this.#handleMessage);
     super.disconnectedCallback();
   }
 
@@ -64,14 +74,14 @@ export class XpayChallenge extends LitElement {
     // 'unsafe-inline' would block.
     const size = this.windowSize === 'unknown' ? '02' : this.windowSize;
     const box = size === '05' ? undefined : CHALLENGE_WINDOW_DIMENSIONS[size];
-    this.frame?.style.setProperty('width', box ? `${box.width}px` : null);
-    this.frame?.style.setProperty('height', box ? `${box.height}px` : null);
+    this.#frame?.style.setProperty('width', box ? `${box.width}px` : null);
+    this.#frame?.style.setProperty('height', box ? `${box.height}px` : null);
     if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) this.dialog.showModal();
-    if (!this.open && this.dialog.open) this.dialog.close();
+    if (this.open && !this.#dialog.open) this.#dialog.showModal();
+    if (!this.open && this.#dialog.open) this.#dialog.close();
   }
 
-  private get acsOrigin(): string {
+  get #acsOrigin(): string {
     try {
       return new URL(this.url).origin;
     } catch {
@@ -79,24 +89,24 @@ export class XpayChallenge extends LitElement {
     }
   }
 
-  private handleMessage = (event: MessageEvent): void => {
-    if (!this.open || !this.frame) return;
-    if (!isChallengeDone(event, this.acsOrigin, this.frame.contentWindow)) return;
+  #handleMessage = (event: MessageEvent): void => {
+    if (!this.open || !this.#frame) return;
+    if (!isChallengeDone(event, this.#acsOrigin, this.#frame.contentWindow)) return;
     this.dispatchEvent(new XpayChallengeDoneEvent());
   };
 
-  private handleCancel(event: Event): void {
+  #handleCancel(event: Event): void {
     // Escape fires `cancel`; we close ourselves so the checkout learns of it through one path.
     event.preventDefault();
-    this.requestCancel();
+    this.#requestCancel();
   }
 
-  private requestCancel(): void {
+  #requestCancel(): void {
     this.open = false;
     this.dispatchEvent(new XpayChallengeCancelEvent());
   }
 
-  private renderFrame() {
+  #renderFrame() {
     if (!this.open || !this.url) return nothing;
     return html`<iframe
       part="challenge-frame"
@@ -113,17 +123,17 @@ export class XpayChallenge extends LitElement {
       part="challenge"
       class=${fullscreen ? 'fullscreen' : ''}
       aria-labelledby="title"
-      @cancel=${this.handleCancel}
+      @cancel=${this.#handleCancel}
     >
       <header>
         <h2 id="title">${t.challengeTitle}</h2>
-        <button class="close" type="button" aria-label=${t.challengeClose} @click=${this.requestCancel}>
+        <button class="close" type="button" aria-label=${t.challengeClose} @click=${this.#requestCancel}>
           <svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
             <path d="M5 5l10 10M15 5L5 15" />
           </svg>
         </button>
       </header>
-      ${this.renderFrame()}
+      ${this.#renderFrame()}
     </dialog>`;
   }
 }

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import type { XpayError } from '../../api/errors.js';
@@ -120,75 +119,100 @@ const fieldsConverter = {
  */
 export class XpayCheckout extends LitElement {
   static override styles = [tokens, shared, styles];
+  // Declared here rather than with Lit's decorators, whose helpers cost the script-tag bundle about
+  // 0.5 KB brotli for the same accessors. Internal members are `#private`, so the minifier can
+  // shorten their names.
+  static override properties: PropertyDeclarations = {
+    clientSecret: { attribute: 'client-secret' },
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    redirect: {},
+    summary: {},
+    fields: { converter: fieldsConverter },
+    hidePayButton: { type: Boolean, attribute: 'hide-pay-button' },
+    messages: { attribute: false },
+    beforeSubmit: { attribute: false },
+    frameTimeout: { type: Number, attribute: 'frame-timeout' },
+    // Internal state; `attribute: false` spelled out so the manifest (cem) lists no attribute.
+    billing: { state: true, attribute: false },
+    touched: { state: true, attribute: false },
+    showAllErrors: { state: true, attribute: false },
+    frame: { state: true, attribute: false },
+    frameHeight: { state: true, attribute: false },
+    frameError: { state: true, attribute: false },
+    challenge: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
 
   /** The session's client secret (`cs_…_secret_…`). Never reflected back; a new value swaps the session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
+  clientSecret = '';
   /** Absolute URL of the XPay API, e.g. `http://127.0.0.1:4242`. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
   /** BCP 47 locale for text and money; defaults to the browser's language. */
-  @property() locale = '';
+  locale = '';
   /** `never` (default): stay on the page. `on_success`: go to the session's `successUrl?session_id=…`. */
-  @property() redirect: 'never' | 'on_success' = 'never';
+  redirect: 'never' | 'on_success' = 'never';
   /** How much of the order to show: `full` (lines and totals), `total`, or `none`. */
-  @property() summary: SummaryMode = 'full';
+  summary: SummaryMode = 'full';
   /** Which of email / phone / address the element renders when the session asks; pass the rest to `confirm()`. */
-  @property({ converter: fieldsConverter }) fields: FieldGroup[] = [...FIELD_GROUPS];
+  fields: FieldGroup[] = [...FIELD_GROUPS];
   /** Hide the pay button; the merchant calls `confirm()` from its own button. */
-  @property({ type: Boolean, attribute: 'hide-pay-button' }) hidePayButton = false;
+  hidePayButton = false;
   /** Overrides of catalogue strings, e.g. `{ pay: (amount) => \`Complete order · ${amount}\` }`. */
-  @property({ attribute: false }) messages: Partial<Translation> | null = null;
+  messages: Partial<Translation> | null = null;
   /** Runs before every charge attempt; resolve `false` or throw to stop it (e.g. save the order first). */
-  @property({ attribute: false }) beforeSubmit: (() => Promise<void | false> | void | false) | null = null;
+  beforeSubmit: (() => Promise<void | false> | void | false) | null = null;
   /** How long the card frame may take to load before `frame_load_timeout` is reported, in ms. */
-  @property({ type: Number, attribute: 'frame-timeout' }) frameTimeout = 15_000;
+  frameTimeout = 15_000;
 
-  @state() private billing: BillingValues = emptyBilling();
-  @state() private touched = new Set<BillingField>();
-  @state() private showAllErrors = false;
-  @state() private frame: FrameState = INITIAL_FRAME;
-  @state() private frameHeight = 0;
-  @state() private frameError: XpayError | null = null;
-  @state() private challenge: { url: string; windowSize: ChallengeWindowSize | 'unknown' } | null = null;
-  @state() private announcement = '';
+  private billing: BillingValues = emptyBilling();
+  private touched = new Set<BillingField>();
+  private showAllErrors = false;
+  private frame: FrameState = INITIAL_FRAME;
+  private frameHeight = 0;
+  private frameError: XpayError | null = null;
+  private challenge: { url: string; windowSize: ChallengeWindowSize | 'unknown' } | null = null;
+  private announcement = '';
 
-  private intent = new IntentController(this);
+  #intent = new IntentController(this);
 
-  @query('iframe.card-frame') private frameElement?: HTMLIFrameElement;
-  @query('.pay') private payButton?: HTMLButtonElement;
+  #connection: CardFrameConnection | null = null;
+  #frameTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingConfirmKey: string | null = null;
+  #readyFired = false;
+  #lastChange = '';
+  #colorScheme: MediaQueryList | null = null;
+  #extraBilling: HostBillingDetails = {};
+  #prefilledFor: string | null = null;
+  #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
+  #translation: { for: Partial<Translation> | null; t: Translation } | null = null;
 
-  private connection: CardFrameConnection | null = null;
-  private frameTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingConfirmKey: string | null = null;
-  private readyFired = false;
-  private lastChange = '';
-  private colorScheme: MediaQueryList | null = null;
-  private extraBilling: HostBillingDetails = {};
-  private prefilledFor: string | null = null;
-  private announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
-  private translation: { for: Partial<Translation> | null; t: Translation } | null = null;
+  get #frameElement(): HTMLIFrameElement | null {
+    return this.renderRoot?.querySelector('iframe.card-frame') ?? null;
+  }
 
   constructor() {
     super();
-    this.addEventListener('xpay-succeeded', this.handleSucceeded);
+    this.addEventListener('xpay-succeeded', this.#handleSucceeded);
   }
 
   /** Current status: the server's intent status, `expired`, or the local `loading` / `error`. Reflected as an attribute. */
   get status(): CheckoutStatus {
-    return this.frameError ? 'error' : this.intent.status;
+    return this.frameError ? 'error' : this.#intent.status;
   }
   /** True while a payment attempt is under way (submitting, 3-D Secure open, outcome pending). Reflected. */
   get busy(): boolean {
-    return this.intent.busy;
+    return this.#intent.busy;
   }
   /** True when the card and every rendered field are complete and valid. */
   get complete(): boolean {
-    const session = this.intent.session;
+    const session = this.#intent.session;
     if (!session) return false;
-    return this.frame.complete && Object.keys(validateBilling(this.billing, this.requirements(session))).length === 0;
+    return this.frame.complete && Object.keys(validateBilling(this.billing, this.#requirements(session))).length === 0;
   }
   /** The session's payment intent as the page may see it, or null before the first attempt. */
   get paymentIntent(): PaymentIntentSummary | null {
-    return this.intent.paymentIntent;
+    return this.#intent.paymentIntent;
   }
   /** The Checkout Session id (`cs_…`), from the client secret. */
   get sessionId(): string | null {
@@ -201,66 +225,66 @@ export class XpayCheckout extends LitElement {
    * error? }`. `not_submitted` when the form is incomplete or `beforeSubmit` refused.
    */
   async confirm(options: ConfirmOptions = {}): Promise<ConfirmResult> {
-    this.extraBilling = options.billingDetails ?? {};
-    return this.requestSubmit();
+    this.#extraBilling = options.billingDetails ?? {};
+    return this.#requestSubmit();
   }
 
   /** Re-reads the session, e.g. after the amount changed on the server. */
   refresh(): void {
-    this.intent.refresh();
+    this.#intent.refresh();
   }
 
   /** Moves focus into the card number field. */
   override focus(options?: FocusOptions): void {
-    const frame = this.frameElement;
+    const frame = this.#frameElement;
     if (!frame) return super.focus(options);
     frame.focus(options);
-    this.connection?.post({ type: 'focus', field: 'number' });
+    this.#connection?.post({ type: 'focus', field: 'number' });
   }
 
   /** Empties the card fields and the element's own inputs (the email prefilled from the session stays). */
   clear(): void {
-    this.connection?.post({ type: 'clear' });
-    this.billing = this.initialBilling(this.intent.session);
+    this.#connection?.post({ type: 'clear' });
+    this.billing = this.#initialBilling(this.#intent.session);
     this.touched = new Set();
     this.showAllErrors = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.colorScheme = window.matchMedia('(prefers-color-scheme: dark)');
-    this.colorScheme.addEventListener('change', this.handleColorSchemeChange);
-    if (this.hasUpdated) this.startSession();
+    this.#colorScheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.#colorScheme.addEventListener('change', this.#handleColorSchemeChange);
+    if (this.hasUpdated) this.#startSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.colorScheme?.removeEventListener('change', this.handleColorSchemeChange);
-    this.stopFrame();
+    this.#colorScheme?.removeEventListener('change', this.#handleColorSchemeChange);
+    this.#stopFrame();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('clientSecret') || changed.has('apiBase')) this.startSession();
-    const session = this.intent.session;
-    if (session && this.prefilledFor !== session.id) {
+    if (changed.has('clientSecret') || changed.has('apiBase')) this.#startSession();
+    const session = this.#intent.session;
+    if (session && this.#prefilledFor !== session.id) {
       // The email the merchant already knows is filled in once per session, never over typing.
-      this.prefilledFor = session.id;
+      this.#prefilledFor = session.id;
       if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
     }
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
-    this.maybeAnnounce();
+    this.#maybeAnnounce();
   }
 
   protected override updated(): void {
     // Through CSSOM, not a style="" binding: merchants' CSPs without 'unsafe-inline' block style
     // attributes (Lit's styleMap too, on its first render), but allow style.setProperty.
-    this.frameElement?.style.setProperty('height', this.frameHeight ? `${this.frameHeight}px` : null);
+    this.#frameElement?.style.setProperty('height', this.frameHeight ? `${this.frameHeight}px` : null);
     this.setAttribute('status', this.status);
     this.toggleAttribute('busy', this.busy);
-    this.ensureFrameWatch();
-    this.maybeFireReady();
-    this.maybeFireChange();
+    this.#ensureFrameWatch();
+    this.#maybeFireReady();
+    this.#maybeFireChange();
   }
 
   /** IntentHost: runs `beforeSubmit`, then asks the frame to confirm with this key. */
@@ -272,11 +296,11 @@ export class XpayCheckout extends LitElement {
         return { refused: integrationErrors.beforeSubmitFailed(reason) };
       }
     }
-    const session = this.intent.session;
-    if (!session || !this.connection) return { refused: undefined };
-    this.pendingConfirmKey = idempotencyKey;
-    const billingDetails = toBillingDetails(this.billing, this.requirements(session), this.extraBilling);
-    this.connection.post({
+    const session = this.#intent.session;
+    if (!session || !this.#connection) return { refused: undefined };
+    this.#pendingConfirmKey = idempotencyKey;
+    const billingDetails = toBillingDetails(this.billing, this.#requirements(session), this.#extraBilling);
+    this.#connection.post({
       type: 'confirm',
       idempotencyKey,
       billingDetails,
@@ -289,7 +313,7 @@ export class XpayCheckout extends LitElement {
   /** IntentHost: shows the 3-D Secure dialog. */
   openChallenge(nextAction: NextAction): void {
     this.challenge = { url: nextAction.url, windowSize: nextAction.windowSize };
-    this.announce(this.t.challengeOpened);
+    this.#announce(this.#t.challengeOpened);
   }
 
   /** IntentHost: hides the 3-D Secure dialog. */
@@ -297,102 +321,102 @@ export class XpayCheckout extends LitElement {
     this.challenge = null;
   }
 
-  private get t(): Translation {
-    if (this.translation?.for !== this.messages) {
-      this.translation = { for: this.messages, t: resolveTranslation(this.messages) };
+  get #t(): Translation {
+    if (this.#translation?.for !== this.messages) {
+      this.#translation = { for: this.messages, t: resolveTranslation(this.messages) };
     }
-    return this.translation.t;
+    return this.#translation.t;
   }
 
-  private get resolvedLocale(): string {
+  get #resolvedLocale(): string {
     return this.locale || navigator.language || 'en';
   }
 
-  private requirements(session: ClientPublicSession) {
+  #requirements(session: ClientPublicSession) {
     return requirementsFor(session, this.fields);
   }
 
-  private initialBilling(session: ClientPublicSession | null): BillingValues {
-    return { ...emptyBilling(defaultCountry(this.resolvedLocale)), email: session?.customerEmail ?? '' };
+  #initialBilling(session: ClientPublicSession | null): BillingValues {
+    return { ...emptyBilling(defaultCountry(this.#resolvedLocale)), email: session?.customerEmail ?? '' };
   }
 
   /** (Re)starts everything for the current client secret: a new session run and a new frame. */
-  private startSession(): void {
-    this.stopFrame();
+  #startSession(): void {
+    this.#stopFrame();
     this.frame = INITIAL_FRAME;
     this.frameHeight = 0;
     this.frameError = null;
     this.challenge = null;
-    this.readyFired = false;
-    this.lastChange = '';
-    this.pendingConfirmKey = null;
-    this.billing = this.initialBilling(null);
-    this.prefilledFor = null;
+    this.#readyFired = false;
+    this.#lastChange = '';
+    this.#pendingConfirmKey = null;
+    this.billing = this.#initialBilling(null);
+    this.#prefilledFor = null;
     this.touched = new Set();
     this.showAllErrors = false;
     if (!this.clientSecret) return;
     if (!originOf(this.apiBase)) {
-      this.intent.stop();
+      this.#intent.stop();
       this.frameError = integrationErrors.missingApiBase();
-      this.intent.reportError(this.frameError);
+      this.#intent.reportError(this.frameError);
       return;
     }
-    this.intent.start({ apiBase: this.apiBase.replace(/\/+$/, ''), clientSecret: this.clientSecret });
+    this.#intent.start({ apiBase: this.apiBase.replace(/\/+$/, ''), clientSecret: this.clientSecret });
   }
 
-  private stopFrame(): void {
-    this.connection?.disconnect();
-    this.connection = null;
-    clearTimeout(this.frameTimer);
-    this.frameTimer = undefined;
+  #stopFrame(): void {
+    this.#connection?.disconnect();
+    this.#connection = null;
+    clearTimeout(this.#frameTimer);
+    this.#frameTimer = undefined;
   }
 
   /** Starts listening to the frame (and its load timeout) once its iframe is in the DOM. */
-  private ensureFrameWatch(): void {
-    const frame = this.frameElement;
+  #ensureFrameWatch(): void {
+    const frame = this.#frameElement;
     const frameOrigin = originOf(this.apiBase);
-    if (!frame || !frameOrigin || this.connection) return;
-    this.connection = new CardFrameConnection({
+    if (!frame || !frameOrigin || this.#connection) return;
+    this.#connection = new CardFrameConnection({
       frameOrigin,
-      frameWindow: () => this.frameElement?.contentWindow ?? null,
-      onMessage: this.handleFrameMessage,
-      onVersionUnsupported: (version) => this.failFrame(integrationErrors.frameVersionUnsupported(version)),
+      frameWindow: () => this.#frameElement?.contentWindow ?? null,
+      onMessage: this.#handleFrameMessage,
+      onVersionUnsupported: (version) => this.#failFrame(integrationErrors.frameVersionUnsupported(version)),
     });
-    this.connection.connect();
-    this.frameTimer = setTimeout(() => {
-      if (!this.frame.ready) this.failFrame(integrationErrors.frameLoadTimeout(frameOrigin, Math.round(this.frameTimeout / 1000)));
+    this.#connection.connect();
+    this.#frameTimer = setTimeout(() => {
+      if (!this.frame.ready) this.#failFrame(integrationErrors.frameLoadTimeout(frameOrigin, Math.round(this.frameTimeout / 1000)));
     }, this.frameTimeout);
   }
 
-  private failFrame(error: XpayError): void {
+  #failFrame(error: XpayError): void {
     if (this.frameError) return;
-    this.stopFrame();
+    this.#stopFrame();
     this.frameError = error;
-    this.intent.reportError(error);
+    this.#intent.reportError(error);
   }
 
-  private sendInit(): void {
-    this.connection?.post({
+  #sendInit(): void {
+    this.#connection?.post({
       type: 'init',
       clientSecret: this.clientSecret,
-      locale: this.resolvedLocale,
+      locale: this.#resolvedLocale,
       styleTokens: readStyleTokens(this),
     });
   }
 
-  private maybeFireReady(): void {
-    if (this.readyFired || !this.intent.session || this.frameError) return;
-    const formShown = this.intent.step !== 'done';
+  #maybeFireReady(): void {
+    if (this.#readyFired || !this.#intent.session || this.frameError) return;
+    const formShown = this.#intent.step !== 'done';
     if (formShown && !this.frame.ready) return;
-    this.readyFired = true;
-    this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.intent.session.id }));
+    this.#readyFired = true;
+    this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.#intent.session.id }));
   }
 
-  private changeDetail(): XpayChangeDetail | null {
-    const session = this.intent.session;
+  #changeDetail(): XpayChangeDetail | null {
+    const session = this.#intent.session;
     if (!session || !this.frame.ready) return null;
-    const req = this.requirements(session);
-    const visible = this.visibleBillingErrors(session);
+    const req = this.#requirements(session);
+    const visible = this.#visibleBillingErrors(session);
     const errors: FormErrors = { ...this.frame.errors };
     if (visible.email) errors.email = visible.email;
     if (visible.phone) errors.phone = visible.phone;
@@ -406,75 +430,75 @@ export class XpayCheckout extends LitElement {
     };
   }
 
-  private maybeFireChange(): void {
-    const detail = this.changeDetail();
+  #maybeFireChange(): void {
+    const detail = this.#changeDetail();
     if (!detail) return;
     const key = JSON.stringify(detail);
-    if (key === this.lastChange) return;
-    const first = this.lastChange === '';
-    this.lastChange = key;
+    if (key === this.#lastChange) return;
+    const first = this.#lastChange === '';
+    this.#lastChange = key;
     // The initial empty state is not a change; `complete` and friends are readable properties.
     if (!first) this.dispatchEvent(new XpayChangeEvent(detail));
   }
 
-  private visibleBillingErrors(session: ClientPublicSession) {
-    const all = validateBilling(this.billing, this.requirements(session));
+  #visibleBillingErrors(session: ClientPublicSession) {
+    const all = validateBilling(this.billing, this.#requirements(session));
     if (this.showAllErrors) return all;
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
   /** Tells screen-reader users about each change of status and each decline, once. */
-  private maybeAnnounce(): void {
+  #maybeAnnounce(): void {
     const status = this.status;
-    const decline = this.intent.lastDecline;
-    const before = this.announced;
+    const decline = this.#intent.lastDecline;
+    const before = this.#announced;
     if (status === before.status && decline === before.decline) return;
-    this.announced = { status, decline };
-    const t = this.t;
-    const session = this.intent.session;
+    this.#announced = { status, decline };
+    const t = this.#t;
+    const session = this.#intent.session;
     if (decline && decline !== before.decline) {
-      this.announce(`${t.declinedTitle}. ${declineMessage(t, decline.code, decline.declineCode)}`);
+      this.#announce(`${t.declinedTitle}. ${declineMessage(t, decline.code, decline.declineCode)}`);
       return;
     }
     if (status === before.status) return;
     const text: Partial<Record<CheckoutStatus, string>> = {
       processing: t.processingTitle,
-      succeeded: session ? `${t.succeededTitle}. ${t.succeededDetail(this.outcomeFacts(session).amount, this.outcomeFacts(session).card)}` : t.succeededTitle,
+      succeeded: session ? `${t.succeededTitle}. ${t.succeededDetail(this.#outcomeFacts(session).amount, this.#outcomeFacts(session).card)}` : t.succeededTitle,
       requires_capture: t.authorisedTitle,
       canceled: t.canceledTitle,
       expired: t.expiredTitle,
       error: t.errorTitle,
     };
     const message = text[status];
-    if (message) this.announce(message);
+    if (message) this.#announce(message);
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // Clearing first makes a repeated message (a second identical decline) announced again.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));
   }
 
   /** The single submit path: pay button, Enter in the frame, `confirm()`. */
-  private requestSubmit(): Promise<ConfirmResult> {
-    const session = this.intent.session;
-    if (session && !this.busy && this.intent.step === 'ready' && !this.complete) {
+  #requestSubmit(): Promise<ConfirmResult> {
+    const session = this.#intent.session;
+    if (session && !this.busy && this.#intent.step === 'ready' && !this.complete) {
       this.showAllErrors = true;
-      this.connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
+      this.#connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
       return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
     }
-    return this.intent.submit();
+    return this.#intent.submit();
   }
 
-  private handleFrameMessage = (message: FrameMessage): void => {
+  #handleFrameMessage = (message: FrameMessage): void => {
     switch (message.type) {
       case 'ready':
         if (message.protocolVersion !== FRAME_PROTOCOL_VERSION) {
-          this.failFrame(integrationErrors.frameVersionUnsupported(message.protocolVersion));
+          this.#failFrame(integrationErrors.frameVersionUnsupported(message.protocolVersion));
           return;
         }
-        clearTimeout(this.frameTimer);
-        this.sendInit();
+        clearTimeout(this.#frameTimer);
+        this.#sendInit();
         this.frame = { ...this.frame, ready: true };
         break;
       case 'change':
@@ -490,16 +514,16 @@ export class XpayCheckout extends LitElement {
         this.frameHeight = Math.ceil(message.height);
         break;
       case 'submit':
-        void this.requestSubmit();
+        void this.#requestSubmit();
         break;
       case 'result': {
-        if (message.idempotencyKey !== this.pendingConfirmKey) return;
-        this.pendingConfirmKey = null;
-        if (message.ok) this.intent.confirmResolved({ ok: true, session: message.session });
+        if (message.idempotencyKey !== this.#pendingConfirmKey) return;
+        this.#pendingConfirmKey = null;
+        if (message.ok) this.#intent.confirmResolved({ ok: true, session: message.session });
         else {
           const failed: Parameters<IntentController['confirmResolved']>[0] = { ok: false, error: message.error };
           if (message.paymentIntent) failed.paymentIntent = message.paymentIntent;
-          this.intent.confirmResolved(failed);
+          this.#intent.confirmResolved(failed);
         }
         break;
       }
@@ -509,56 +533,56 @@ export class XpayCheckout extends LitElement {
     }
   };
 
-  private handleColorSchemeChange = (): void => {
+  #handleColorSchemeChange = (): void => {
     // Merchant tokens may differ per scheme; the frame cannot see our CSS, so send the new values.
-    if (this.frame.ready) this.sendInit();
+    if (this.frame.ready) this.#sendInit();
   };
 
-  private handleInput(field: BillingField, value: string): void {
+  #handleInput(field: BillingField, value: string): void {
     this.billing = { ...this.billing, [field]: value };
   }
 
-  private handleBlur(field: BillingField): void {
+  #handleBlur(field: BillingField): void {
     if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
   }
 
-  private handleFormSubmit(event: Event): void {
+  #handleFormSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
-    void this.requestSubmit();
+    void this.#requestSubmit();
   }
 
-  private handleChallengeCancel(): void {
+  #handleChallengeCancel(): void {
     this.challenge = null;
-    this.intent.challengeClosed();
+    this.#intent.challengeClosed();
   }
 
-  private handleChallengeDone(): void {
-    this.intent.challengeDone();
+  #handleChallengeDone(): void {
+    this.#intent.challengeDone();
   }
 
-  private handleSucceeded = (event: Event): void => {
+  #handleSucceeded = (event: Event): void => {
     if (event.target !== this || this.redirect !== 'on_success') return;
-    const session = this.intent.session;
+    const session = this.#intent.session;
     if (!session) return;
     const url = new URL(session.successUrl);
     url.searchParams.set('session_id', session.id);
     location.assign(url.href);
   };
 
-  private outcomeFacts(session: ClientPublicSession): OutcomeFacts {
+  #outcomeFacts(session: ClientPublicSession): OutcomeFacts {
     const pi = session.paymentIntent;
-    const t = this.t;
+    const t = this.#t;
     return {
-      amount: formatMoney(pi?.amount ?? session.amountTotal, pi?.currency ?? session.currency, this.resolvedLocale),
+      amount: formatMoney(pi?.amount ?? session.amountTotal, pi?.currency ?? session.currency, this.#resolvedLocale),
       card: pi?.card ? t.cardDescription(t.brandNames[pi.card.brand], pi.card.last4) : null,
       reference: pi?.id ?? null,
     };
   }
 
-  private renderLoading() {
+  #renderLoading() {
     return html`<div class="skeleton" aria-busy="true">
-      <span class="visually-hidden">${this.t.loading}</span>
+      <span class="visually-hidden">${this.#t.loading}</span>
       <div class="skeleton__bar skeleton__bar--short"></div>
       <div class="skeleton__bar"></div>
       <div class="skeleton__bar skeleton__bar--tall"></div>
@@ -566,32 +590,32 @@ export class XpayCheckout extends LitElement {
     </div>`;
   }
 
-  private renderError(error: XpayError) {
-    const session = this.intent.session;
-    return errorView(this.t, error, {
+  #renderError(error: XpayError) {
+    const session = this.#intent.session;
+    return errorView(this.#t, error, {
       showDetails: session?.livemode !== true,
-      onRetry: error.type === 'network_error' ? () => this.startSession() : undefined,
+      onRetry: error.type === 'network_error' ? () => this.#startSession() : undefined,
     });
   }
 
-  private renderForm(session: ClientPublicSession) {
-    const t = this.t;
+  #renderForm(session: ClientPublicSession) {
+    const t = this.#t;
     const busy = this.busy;
-    const amount = formatMoney(session.amountTotal, session.currency, this.resolvedLocale);
-    const decline = this.intent.lastDecline;
+    const amount = formatMoney(session.amountTotal, session.currency, this.#resolvedLocale);
+    const decline = this.#intent.lastDecline;
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
-      <form part="form" novalidate @submit=${this.handleFormSubmit} aria-busy=${busy ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy ? 'true' : 'false'}>
         ${fieldsView({
           t,
-          locale: this.resolvedLocale,
-          req: this.requirements(session),
+          locale: this.#resolvedLocale,
+          req: this.#requirements(session),
           values: this.billing,
-          errors: this.visibleBillingErrors(session),
+          errors: this.#visibleBillingErrors(session),
           disabled: busy,
-          onInput: (f, v) => this.handleInput(f, v),
-          onBlur: (f) => this.handleBlur(f),
+          onInput: (f, v) => this.#handleInput(f, v),
+          onBlur: (f) => this.#handleBlur(f),
         })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
@@ -620,19 +644,19 @@ export class XpayCheckout extends LitElement {
     `;
   }
 
-  private renderBody() {
-    if (this.frameError) return this.renderError(this.frameError);
-    const session = this.intent.session;
-    const t = this.t;
-    switch (this.intent.status) {
+  #renderBody() {
+    if (this.frameError) return this.#renderError(this.frameError);
+    const session = this.#intent.session;
+    const t = this.#t;
+    switch (this.#intent.status) {
       case 'loading':
-        return this.renderLoading();
+        return this.#renderLoading();
       case 'error':
-        return this.renderError(this.intent.loadError ?? integrationErrors.missingApiBase());
+        return this.#renderError(this.#intent.loadError ?? integrationErrors.missingApiBase());
       case 'succeeded':
-        return succeededView(t, this.outcomeFacts(session!));
+        return succeededView(t, this.#outcomeFacts(session!));
       case 'requires_capture':
-        return authorisedView(t, this.outcomeFacts(session!));
+        return authorisedView(t, this.#outcomeFacts(session!));
       case 'canceled':
         return canceledView(t);
       case 'expired':
@@ -642,27 +666,27 @@ export class XpayCheckout extends LitElement {
       case 'requires_payment_method':
       case 'requires_confirmation':
       case 'requires_action':
-        return this.renderForm(session!);
+        return this.#renderForm(session!);
     }
   }
 
   protected override render() {
-    const session = this.intent.session;
-    const showSummary = session && !this.frameError && this.intent.status !== 'error';
+    const session = this.#intent.session;
+    const showSummary = session && !this.frameError && this.#intent.status !== 'error';
     return html`
       <div class="checkout">
-        ${showSummary ? summaryView(this.t, session, this.summary, this.resolvedLocale) : nothing}
-        ${this.renderBody()}
+        ${showSummary ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
+        ${this.#renderBody()}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       <xpay-challenge
         exportparts="challenge, challenge-frame"
-        .messages=${this.t}
+        .messages=${this.#t}
         .url=${this.challenge?.url ?? ''}
         .windowSize=${this.challenge?.windowSize ?? '02'}
         ?open=${this.challenge !== null}
-        @xpay-challenge-cancel=${this.handleChallengeCancel}
-        @xpay-challenge-done=${this.handleChallengeDone}
+        @xpay-challenge-cancel=${this.#handleChallengeCancel}
+        @xpay-challenge-done=${this.#handleChallengeDone}
       ></xpay-challenge>
     `;
   }
