@@ -15,15 +15,20 @@ export function path(strings: TemplateStringsArray, ...segments: (string | numbe
   return out;
 }
 
-const CLIENT_SECRET = /^(cs_[A-Za-z0-9_]+?)_secret_[A-Za-z0-9]+$/;
+const CLIENT_SECRET = /^(cs_\w+?)_secret_[A-Za-z0-9]+$/;
+
+/** The session id inside a client secret (`cs_test_abc_secret_xyz` → `cs_test_abc`), or null if malformed. */
+export function sessionIdOf(clientSecret: string): string | null {
+  return CLIENT_SECRET.exec(clientSecret.trim())?.[1] ?? null;
+}
 
 /**
  * The session id inside a client secret (`cs_…_secret_…` → `cs_…`). Throws an
  * {@link IntegrationError} `invalid_client_secret` naming what was expected — never echoing the secret.
  */
 export function sessionIdFromClientSecret(clientSecret: string): string {
-  const match = CLIENT_SECRET.exec(clientSecret.trim());
-  if (!match?.[1]) {
+  const sessionId = sessionIdOf(clientSecret);
+  if (sessionId === null) {
     const hint = clientSecret.startsWith('sk_')
       ? ' This looks like a secret key: never put it in a page.'
       : '';
@@ -32,7 +37,7 @@ export function sessionIdFromClientSecret(clientSecret: string): string {
       `client-secret must be the session's clientSecret ("cs_…_secret_…") from POST /v1/checkout/sessions.${hint}`,
     );
   }
-  return match[1];
+  return sessionId;
 }
 
 /**

@@ -1,8 +1,5 @@
-/** The session id inside a client secret (`cs_test_abc_secret_xyz` → `cs_test_abc`), or null if malformed. */
-export function sessionIdOf(clientSecret: string): string | null {
-  const match = /^(cs_\w+?)_secret_[A-Za-z0-9]+$/.exec(clientSecret);
-  return match?.[1] ?? null;
-}
+/** The session id inside a client secret; the one parser lives with the API client. */
+export { sessionIdOf } from '../../api/paths.js';
 
 /** The origin of the API base URL, or null when it is not an absolute http(s) URL. */
 export function originOf(apiBase: string): string | null {
