@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * What goes into the script-tag bundle (brotli budget 24 KB, scripts/size-check.ts). Builds it with
+ * the project's own Vite config into a temporary directory, then looks for strings that only a
+ * heavy or server-only module would bring: a cheap tripwire that names the culprit, where the size
+ * check only says "over budget".
+ */
+const outDir = mkdtempSync(join(tmpdir(), 'xpay-cdn-'));
+let code = '';
+
+beforeAll(async () => {
+  await build({
+    configFile: resolve('vite.config.ts'),
+    mode: 'iife',
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  code = readFileSync(join(outDir, 'xpay.js'), 'utf8');
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('CDN bundle (dist/cdn/xpay.js)', () => {
+  it('should be one self-contained file, so one SRI hash covers it', () => {
+    expect(readdirSync(outDir)).toEqual(['xpay.js']);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('should define both elements and run zod jitless', () => {
+    expect(code).toContain('customElements.define(`xpay-checkout`');
+    expect(code).toContain('customElements.define(`xpay-challenge`');
+    expect(code).toContain('jitless');
+  });
+
+  it.each([
+    ['$ZodNever', 'z.strictObject: the strict (sandbox) schemas'],
+    ['$ZodCatch', 'z.catch: lenient enums are z.overwrite in lenientKit'],
+    ['$ZodEnum', 'z.enum: use lenientKit.oneOf or z.literal([...])'],
+    ['$ZodNumberFormat', 'z.int: use lenientKit.int'],
+    ['$ZodCheckRegex', 'z.regex: use lenientKit.matches'],
+    ['$ZodCheckMaxLength', 'z.maxLength: use a refine (see frame/protocol.ts text())'],
+    ['$ZodCheckMinLength', 'z.minLength'],
+    ['$ZodCheckGreaterThan', 'z.minimum: use lenientKit.int(min)'],
+    ['$ZodCheckLessThan', 'z.maximum'],
+    ['$ZodUnion', 'z.union / z.discriminatedUnion'],
+    ['$ZodURL', 'z.url'],
+    ['$ZodRecord', 'z.record: objects.ts'],
+    ['$ZodPipe', 'z.pipe / z.transform'],
+    ['checkout.session.completed', 'the webhook event types (server-only enums / objects.ts)'],
+    ['[0-9]{12,19}', 'the confirm request schema, which only the sandbox parses'],
+    ['nzd', 'the full currency list (only the exceptions to two decimals are needed)'],
+    ['Unsupported decorator location', "Lit's decorators (elements declare static properties)"],
+  ])('should not contain %j (%s)', (marker) => {
+    expect(code.includes(marker)).toBe(false);
+  });
+});
