@@ -1,6 +1,6 @@
 /**
  * Screenshots of every view of <xpay-checkout>, at 375 px and 1280 px wide, for looking at by eye:
- * `npm run build && npx tsx scripts/screenshots.ts` → test-results/screenshots/<view>-<width>.png.
+ * `npm run build && npx tsx scripts/screenshots.ts` → screenshots/<view>-<width>.png.
  *
  * Real parts only: the sandbox API (sandbox/main.ts) on 127.0.0.1 with a temp SQLite file, a tiny
  * merchant page on localhost that loads the built CDN bundle (dist/cdn/xpay.js), the card frame
@@ -17,7 +17,8 @@ import { chromium, type Frame, type Page } from 'playwright';
 import { startFaultProxy } from '../test/helpers/fault-proxy.js';
 
 const REPO = resolve(import.meta.dirname, '..');
-const OUT = join(REPO, 'test-results', 'screenshots');
+// Not under test-results/: Playwright empties that folder on every e2e run.
+const OUT = join(REPO, 'screenshots');
 const SECRET_KEY = 'sk_test_screenshots';
 const WIDTHS = [375, 1280] as const;
 
