@@ -58,6 +58,8 @@ export class IntentController implements ReactiveController {
   #config: SessionConfig | null = null;
   #run = new AbortController();
   #poll: AbortController | null = null;
+  #watch: AbortController | null = null;
+  #watchWanted = false;
   #waiters: ((result: ConfirmResult) => void)[] = [];
   readonly #host: IntentHost;
 
@@ -109,6 +111,8 @@ export class IntentController implements ReactiveController {
     this.#run.abort();
     this.#poll?.abort();
     this.#poll = null;
+    this.#watchWanted = false;
+    this.#syncIdleWatch();
     this.#client = null;
     this.#settleWaiters({ status: 'unknown' });
   }
@@ -155,6 +159,16 @@ export class IntentController implements ReactiveController {
     this.stop();
   }
 
+  /**
+   * Follow the session while the form sits idle (the element turns this on once `xpay-ready` has
+   * fired, so it never adds to the requests of mounting). Without it, a change made elsewhere —
+   * the merchant expiring the session, a new amount — would show only at the customer's next action.
+   */
+  watchWhileIdle(): void {
+    this.#watchWanted = true;
+    this.#syncIdleWatch();
+  }
+
   /** Feeds the machine one input; returns whether it was applied. */
   #send(input: IntentInput): boolean {
     const result = reduce(this.#ctx, input);
@@ -164,8 +178,48 @@ export class IntentController implements ReactiveController {
     if (this.#ctx.step === 'error' && input.type === 'readFailed') this.loadError = input.error;
     for (const n of result.notifications) this.#notify(n);
     for (const e of result.effects) this.#execute(e);
+    this.#syncIdleWatch();
     this.#host.requestUpdate();
     return true;
+  }
+
+  /** Runs the idle watch exactly while it is wanted and the form is idle on an open session. */
+  #syncIdleWatch(): void {
+    const idle = this.#watchWanted && this.#client !== null && this.#ctx.step === 'ready' && this.#ctx.session?.status === 'open';
+    if (idle && !this.#watch) void this.#watchIdle();
+    if (!idle && this.#watch) {
+      this.#watch.abort();
+      this.#watch = null;
+    }
+  }
+
+  /**
+   * The idle watch: one long-poll after another on the current version. Any newer view goes to the
+   * machine as a read. The machine's own long-poll takes over while a payment is in flight (the
+   * step then leaves `ready` and this loop is aborted), so there is never more than one poll.
+   */
+  async #watchIdle(): Promise<void> {
+    const client = this.#client!;
+    const watch = new AbortController();
+    this.#watch = watch;
+    const signal = AbortSignal.any([this.#run.signal, watch.signal]);
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const session = await client.waitForChange(this.#ctx.session?.version ?? 0, { signal });
+        failures = 0;
+        if (!signal.aborted && session.version > (this.#ctx.session?.version ?? -1)) {
+          this.#send({ type: 'session', session, via: 'read' });
+        }
+      } catch {
+        if (signal.aborted) break;
+        // A background watch: its failures are not the customer's (the next action reports any
+        // real trouble); back off so a broken network is not hammered.
+        failures += 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** failures)));
+      }
+    }
+    if (this.#watch === watch) this.#watch = null;
   }
 
   #notify(n: IntentNotification): void {

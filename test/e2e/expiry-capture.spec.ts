@@ -15,15 +15,15 @@ import {
 } from './shop.js';
 
 test.describe('journey 5: expiry and manual capture', () => {
-  test('a session expired through the API while open refuses the payment and shows the expired view', async ({ page }) => {
+  test('a session expired through the API while the customer is filling the form shows the expired view and refuses payment', async ({ page }) => {
     await fillCart(page, ['tee']);
     const { sessionId, clientSecret } = await openCheckout(page, '/checkout/tag');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
     await sandboxApi(page, 'POST', `/v1/checkout/sessions/${sessionId}/expire`, {});
 
-    await payButton(page).click();
-    await expect(statusHeading(page, 'This checkout has expired')).toBeVisible();
+    // No click needed: the widget follows the open session by long-poll and learns the expiry.
+    await expect(statusHeading(page, 'This checkout has expired')).toBeVisible({ timeout: 10_000 });
     await expect(payButton(page)).toBeHidden();
     expect(await chargesOf(page, sessionId)).toEqual([]);
 
@@ -44,7 +44,6 @@ test.describe('journey 5: expiry and manual capture', () => {
   });
 
   test('an expiry made elsewhere reaches an idle open form by the long-poll, without a reload', async ({ page }) => {
-    test.fail(true, 'Known gap in the widget: it long-polls only while a payment is in flight (challenge, processing), not while the form is idle, so an expiry made elsewhere shows only on the next action or reload.');
     await fillCart(page, ['tee']);
     const { sessionId } = await openCheckout(page, '/checkout/tag');
     await sandboxApi(page, 'POST', `/v1/checkout/sessions/${sessionId}/expire`, {});

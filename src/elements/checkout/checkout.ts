@@ -410,6 +410,7 @@ export class XpayCheckout extends LitElement {
     if (formShown && !this.frame.ready) return;
     this.#readyFired = true;
     this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.#intent.session.id }));
+    this.#intent.watchWhileIdle();
   }
 
   #changeDetail(): XpayChangeDetail | null {
