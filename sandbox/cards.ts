@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CardBrand } from '../src/api/enums.js';
+// One Luhn check for the card frame and the sandbox: the frame's own rule, pure and dependency-free.
+import { luhnValid } from '../src/card/luhn.js';
 
 /**
  * The sandbox issuer: test card numbers and what each one does. Card numbers and CVCs only pass
@@ -43,21 +45,6 @@ export const DECLINE_MESSAGES: Record<string, string> = {
 
 export function declineMessage(code: string, declineCode?: string): string {
   return (declineCode && DECLINE_MESSAGES[declineCode]) ?? DECLINE_MESSAGES[code] ?? 'Your card was declined.';
-}
-
-export function luhnValid(number: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = number.length - 1; i >= 0; i--) {
-    let d = number.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
 }
 
 export function detectBrand(number: string): CardBrand {
