@@ -14,6 +14,12 @@ test.describe('journey 6: reloads', () => {
     await page.reload();
     expect(new URL(page.url()).searchParams.get('order')).toMatch(/^ord_/);
     await expect(challenge(page).dialog).toBeVisible();
+    // After a reload the challenge reopens before the card frame has loaded; the frame then grows
+    // (its test-card picker appears once it has read the session), the page gets taller and the
+    // centred dialog shifts. A click computed before that shift missed the issuer's button (about 1
+    // run in 8: no POST reached the issuer), so act once the page has settled, as a person would.
+    await expect.poll(async () => (await receivedEvents(page, 'xpay-ready')).length).toBe(1);
+    await expect(page.locator('xpay-checkout iframe.card-frame').contentFrame().getByLabel('Test card (test mode only)')).toBeVisible();
     await challenge(page).issuer.getByRole('button', { name: 'Complete authentication' }).click();
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
 
