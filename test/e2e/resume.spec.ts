@@ -14,13 +14,14 @@ test.describe('journey 6: reloads', () => {
     await page.reload();
     expect(new URL(page.url()).searchParams.get('order')).toMatch(/^ord_/);
     await expect(challenge(page).dialog).toBeVisible();
-    // After a reload the challenge reopens before the card frame has loaded; the frame then grows
-    // (its test-card picker appears once it has read the session), the page gets taller and the
-    // centred dialog shifts. A click computed before that shift missed the issuer's button (about 1
-    // run in 8: no POST reached the issuer), so act once the page has settled, as a person would.
+    // After a reload the challenge reopens before the card frame loads, and the page keeps moving
+    // (frame inserted, then grown by its test-card picker). A mouse click aimed at the issuer's button
+    // in that window was lost about 1 run in 8 (no POST reached the issuer); pressing Enter on the
+    // focused button was not (25 of 25). So: wait for the page to settle, then use the keyboard.
+    // The mouse path is covered without a reload by journey 3; the lost click is noted on issue #4.
     await expect.poll(async () => (await receivedEvents(page, 'xpay-ready')).length).toBe(1);
     await expect(page.locator('xpay-checkout iframe.card-frame').contentFrame().getByLabel('Test card (test mode only)')).toBeVisible();
-    await challenge(page).issuer.getByRole('button', { name: 'Complete authentication' }).click();
+    await challenge(page).issuer.getByRole('button', { name: 'Complete authentication' }).press('Enter');
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
 
     await page.reload();
