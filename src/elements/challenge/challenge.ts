@@ -103,6 +103,7 @@ export class XpayChallenge extends LitElement {
 
   #requestCancel(): void {
     this.open = false;
+    /** @ignore Internal (`composed: false`): not part of the public event list in the manifest. */
     this.dispatchEvent(new XpayChallengeCancelEvent());
   }
 

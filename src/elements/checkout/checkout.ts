@@ -409,6 +409,7 @@ export class XpayCheckout extends LitElement {
     const formShown = this.#intent.step !== 'done';
     if (formShown && !this.frame.ready) return;
     this.#readyFired = true;
+    /** @ignore The class header's `@fires` documents it (cem would list this call as a nameless event). */
     this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.#intent.session.id }));
     this.#intent.watchWhileIdle();
   }
@@ -439,7 +440,9 @@ export class XpayCheckout extends LitElement {
     const first = this.#lastChange === '';
     this.#lastChange = key;
     // The initial empty state is not a change; `complete` and friends are readable properties.
-    if (!first) this.dispatchEvent(new XpayChangeEvent(detail));
+    if (first) return;
+    /** @ignore The class header's `@fires` documents it (cem would list this call as an event named "detail"). */
+    this.dispatchEvent(new XpayChangeEvent(detail));
   }
 
   #visibleBillingErrors(session: ClientPublicSession) {
