@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/api/client.js';
 import { postConfirm } from '../../../src/api/confirm.js';
 import {
@@ -12,30 +12,18 @@ import {
   toXpayError,
 } from '../../../src/api/errors.js';
 import { newIdempotencyKey } from '../../../src/api/paths.js';
-import { cardConfirm, startSandboxEnv, type SandboxEnv } from './sandbox-env.js';
+import { cardConfirm, useSandboxEnv } from './sandbox-env.js';
 
-let env: SandboxEnv;
-let session: { id: string; clientSecret: string };
-const publicPath = () => `/v1/checkout/sessions/${session.id}/public`;
+const ctx = useSandboxEnv();
+const publicPath = () => `/v1/checkout/sessions/${ctx.session.id}/public`;
 /** A client through the fault proxy; fast backoff so retries take milliseconds. */
 const client = (extra: Partial<Parameters<typeof createApiClient>[0]> = {}) =>
-  createApiClient({ apiBase: env.proxy.url, clientSecret: session.clientSecret, backoffBaseMs: 20, ...extra });
-
-beforeAll(async () => {
-  env = await startSandboxEnv();
-});
-afterAll(async () => {
-  await env?.stop();
-});
-beforeEach(async () => {
-  env.proxy.reset();
-  session = await env.createSession();
-});
+  createApiClient({ apiBase: ctx.env.proxy.url, clientSecret: ctx.session.clientSecret, backoffBaseMs: 20, ...extra });
 
 describe('getPublicSession', () => {
   it('should read and parse the public view', async () => {
     const view = await client().getPublicSession();
-    expect(view.id).toBe(session.id);
+    expect(view.id).toBe(ctx.session.id);
     expect(view.amountTotal).toBe(2500);
     expect(view.paymentIntent).toBeNull();
     expect(Number.isInteger(view.version)).toBe(true);
@@ -43,41 +31,41 @@ describe('getPublicSession', () => {
 
   it('should send the client secret only in the XPay-Client-Secret header', async () => {
     await client().getPublicSession();
-    const [req] = env.proxy.requests;
-    expect(req!.headers['xpay-client-secret']).toBe(session.clientSecret);
+    const [req] = ctx.env.proxy.requests;
+    expect(req!.headers['xpay-client-secret']).toBe(ctx.session.clientSecret);
     expect(req!.url).not.toContain('secret');
     expect(req!.url).toBe(publicPath());
   });
 
   it('should reject a wrong client secret as an integration error', async () => {
-    const wrong = createApiClient({ apiBase: env.proxy.url, clientSecret: `${session.id}_secret_wrong0000` });
+    const wrong = createApiClient({ apiBase: ctx.env.proxy.url, clientSecret: `${ctx.session.id}_secret_wrong0000` });
     const p = wrong.getPublicSession();
     await expect(p).rejects.toBeInstanceOf(ApiError);
     await expect(p).rejects.toMatchObject({ status: 401, code: 'invalid_client_secret', type: 'integration_error' });
   });
 
   it('should reject an unknown session with session_not_found and a message that names api-base', async () => {
-    const ghost = createApiClient({ apiBase: env.proxy.url, clientSecret: 'cs_test_doesnotexist_secret_abc123' });
+    const ghost = createApiClient({ apiBase: ctx.env.proxy.url, clientSecret: 'cs_test_doesnotexist_secret_abc123' });
     const error = await ghost.getPublicSession().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(404);
-    const x = toXpayError(error, { apiBase: env.proxy.url });
+    const x = toXpayError(error, { apiBase: ctx.env.proxy.url });
     expect(x).toMatchObject({ type: 'integration_error', code: 'session_not_found' });
-    expect(x.message).toContain(env.proxy.url);
+    expect(x.message).toContain(ctx.env.proxy.url);
     expect(x.requestId).toMatch(/^req_/);
   });
 
   it('should reject a malformed client secret before sending anything', async () => {
-    const bad = createApiClient({ apiBase: env.proxy.url, clientSecret: 'sk_test_sandbox' });
+    const bad = createApiClient({ apiBase: ctx.env.proxy.url, clientSecret: 'sk_test_sandbox' });
     expect(bad.sessionId).toBeNull();
     const p = bad.getPublicSession();
     await expect(p).rejects.toBeInstanceOf(IntegrationError);
     await expect(p).rejects.toMatchObject({ code: 'invalid_client_secret' });
-    expect(env.proxy.requests).toHaveLength(0);
+    expect(ctx.env.proxy.requests).toHaveLength(0);
   });
 
   it('should report origin_not_allowed with the origin and the allowed origins', async () => {
-    session = await env.createSession({ allowedOrigins: ['http://localhost:3000'] });
+    ctx.session = await ctx.env.createSession({ allowedOrigins: ['http://localhost:3000'] });
     // A page on another origin: browsers send Origin on this CORS request.
     const fromEvil: typeof fetch = (input, init) =>
       fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: 'http://evil.test' } });
@@ -93,67 +81,67 @@ describe('getPublicSession', () => {
 
 describe('retries', () => {
   it('should retry a GET after 500s and a dropped connection, then succeed', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 500 }, { type: 'drop' });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 500 }, { type: 'drop' });
     const view = await client().getPublicSession();
-    expect(view.id).toBe(session.id);
-    expect(env.proxy.requests.map((r) => r.fault)).toEqual(['respond', 'drop', 'forward']);
+    expect(view.id).toBe(ctx.session.id);
+    expect(ctx.env.proxy.requests.map((r) => r.fault)).toEqual(['respond', 'drop', 'forward']);
   });
 
   it('should give up after the configured retries with the last error', async () => {
     const err500 = { type: 'respond', status: 500, body: { error: { type: 'api_error', code: 'internal_error', message: 'boom', requestId: 'req_x' } } } as const;
-    env.proxy.inject({ path: publicPath() }, err500, err500, err500);
+    ctx.env.proxy.inject({ path: publicPath() }, err500, err500, err500);
     const p = client({ retries: 2 }).getPublicSession();
     await expect(p).rejects.toBeInstanceOf(ApiError);
     await expect(p).rejects.toMatchObject({ status: 500, code: 'internal_error', requestId: 'req_x' });
-    expect(env.proxy.requests).toHaveLength(3);
+    expect(ctx.env.proxy.requests).toHaveLength(3);
   });
 
   it('should report a connection that keeps dropping as a NetworkError', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'drop' }, { type: 'drop' });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'drop' }, { type: 'drop' });
     const p = client({ retries: 1 }).getPublicSession();
     await expect(p).rejects.toBeInstanceOf(NetworkError);
     expect(isOutcomeUnknown(await p.catch((e: unknown) => e))).toBe(true);
   });
 
   it('should wait for a 429 Retry-After rather than its own backoff', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 429, headers: { 'Retry-After': '1' } });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 429, headers: { 'Retry-After': '1' } });
     // With a one-hour backoff the test could only finish in time if Retry-After decided the wait.
     const view = await client({ backoffBaseMs: 3_600_000 }).getPublicSession();
-    expect(view.id).toBe(session.id);
-    expect(env.proxy.requests).toHaveLength(2);
+    expect(view.id).toBe(ctx.session.id);
+    expect(ctx.env.proxy.requests).toHaveLength(2);
   });
 
   it('should fail at once when Retry-After is longer than it is willing to wait', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 429, headers: { 'Retry-After': '120' } });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 429, headers: { 'Retry-After': '120' } });
     const p = client({ maxRetryAfterSeconds: 30 }).getPublicSession();
     await expect(p).rejects.toBeInstanceOf(ApiError);
     await expect(p).rejects.toMatchObject({ status: 429, retryAfterSeconds: 120 });
-    expect(env.proxy.requests).toHaveLength(1);
+    expect(ctx.env.proxy.requests).toHaveLength(1);
   });
 
   it('should not retry a 4xx that will not change', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'no', requestId: 'req_y' } } });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'no', requestId: 'req_y' } } });
     await expect(client().getPublicSession()).rejects.toBeInstanceOf(ApiError);
-    expect(env.proxy.requests).toHaveLength(1);
+    expect(ctx.env.proxy.requests).toHaveLength(1);
   });
 });
 
 describe('timeouts and aborts', () => {
   it('should time out a slow reply with a TimeoutError', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 1500 });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 1500 });
     const p = client({ timeoutMs: 200, retries: 0 }).getPublicSession();
     await expect(p).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it('should retry after a timeout and succeed when the next reply is quick', async () => {
     // A generous timeout, so only the injected delay (not a busy machine) can trip it.
-    env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 6000 });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 6000 });
     const view = await client({ timeoutMs: 2000, retries: 1 }).getPublicSession();
-    expect(view.id).toBe(session.id);
+    expect(view.id).toBe(ctx.session.id);
   });
 
   it('should honour the caller AbortSignal during a request', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 1500 });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'delay', ms: 1500 });
     const controller = new AbortController();
     const p = client().getPublicSession({ signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -161,31 +149,31 @@ describe('timeouts and aborts', () => {
   });
 
   it('should honour the caller AbortSignal during a backoff wait', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 503 });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 503 });
     const controller = new AbortController();
     const p = client({ backoffBaseMs: 3_600_000 }).getPublicSession({ signal: controller.signal });
     // Abort once the first attempt has been answered and the (hour-long) backoff has started.
     const waitForFirst = async () => {
-      while (env.proxy.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+      while (ctx.env.proxy.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     };
     await waitForFirst();
     setTimeout(() => controller.abort(), 50);
     await expect(p).rejects.toBeInstanceOf(RequestAbortedError);
-    expect(env.proxy.requests).toHaveLength(1);
+    expect(ctx.env.proxy.requests).toHaveLength(1);
   });
 });
 
 describe('unreadable replies', () => {
   it('should turn malformed JSON into a ResponseValidationError, not a crash', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'replaceBody', body: '{"id": "cs_' });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'replaceBody', body: '{"id": "cs_' });
     const p = client().getPublicSession();
     await expect(p).rejects.toBeInstanceOf(ResponseValidationError);
     await expect(p).rejects.toMatchObject({ code: 'invalid_response' });
-    expect(env.proxy.requests).toHaveLength(1);
+    expect(ctx.env.proxy.requests).toHaveLength(1);
   });
 
   it('should turn schema-violating JSON into a ResponseValidationError with the issue path', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'rewriteJson', rewrite: (j) => ({ ...j, version: 'three' }) });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'rewriteJson', rewrite: (j) => ({ ...j, version: 'three' }) });
     const error = await client().getPublicSession().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues.some((i) => i.path.includes('version'))).toBe(true);
@@ -193,14 +181,14 @@ describe('unreadable replies', () => {
   });
 
   it('should read a newer API leniently: unknown fields dropped, unknown enum values as unknown', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'rewriteJson', rewrite: (j) => ({ ...j, status: 'archived', surprise: { a: 1 } }) });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'rewriteJson', rewrite: (j) => ({ ...j, status: 'archived', surprise: { a: 1 } }) });
     const view = await client().getPublicSession();
     expect(view.status).toBe('unknown');
     expect(view).not.toHaveProperty('surprise');
   });
 
   it('should map an error reply with an unreadable body to ApiError with the HTTP status', async () => {
-    env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 502, body: '<html>bad gateway</html>' });
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 502, body: '<html>bad gateway</html>' });
     const p = client({ retries: 0 }).getPublicSession();
     await expect(p).rejects.toBeInstanceOf(ApiError);
     await expect(p).rejects.toMatchObject({ status: 502, code: 'http_502', type: 'api_error' });
@@ -213,12 +201,12 @@ describe('waitForChange (long-poll)', () => {
     const before = await c.getPublicSession();
     const waiting = c.waitForChange(before.version, { waitSeconds: 10 });
     // Wait until the long-poll is at the server, then change the amount through the secret-key API.
-    while (env.proxy.requests.length < 2) await new Promise((r) => setTimeout(r, 10));
-    await env.secret('POST', `/v1/checkout/sessions/${session.id}`, { lineItems: [{ name: 'Mug', unitAmount: 900, quantity: 1 }] });
+    while (ctx.env.proxy.requests.length < 2) await new Promise((r) => setTimeout(r, 10));
+    await ctx.env.secret('POST', `/v1/checkout/sessions/${ctx.session.id}`, { lineItems: [{ name: 'Mug', unitAmount: 900, quantity: 1 }] });
     const after = await waiting;
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.amountTotal).toBe(900);
-    expect(env.proxy.requests[1]!.url).toBe(`${publicPath()}?wait=10&since=${before.version}`);
+    expect(ctx.env.proxy.requests[1]!.url).toBe(`${publicPath()}?wait=10&since=${before.version}`);
   });
 
   it('should answer with the unchanged view when the window ends', async () => {
@@ -231,7 +219,7 @@ describe('waitForChange (long-poll)', () => {
   it('should answer at once when the session already moved past `since`', async () => {
     const c = client();
     const before = await c.getPublicSession();
-    await env.secret('POST', `/v1/checkout/sessions/${session.id}/expire`, {});
+    await ctx.env.secret('POST', `/v1/checkout/sessions/${ctx.session.id}/expire`, {});
     const after = await c.waitForChange(before.version, { waitSeconds: 20 });
     expect(after.status).toBe('expired');
   });
@@ -239,8 +227,8 @@ describe('waitForChange (long-poll)', () => {
   it('should follow a processing payment to its outcome', async () => {
     const c = client();
     const confirmed = await postConfirm(cardConfirm('4000000000007718'), {
-      apiBase: env.proxy.url,
-      clientSecret: session.clientSecret,
+      apiBase: ctx.env.proxy.url,
+      clientSecret: ctx.session.clientSecret,
       idempotencyKey: newIdempotencyKey(),
     });
     expect(confirmed.paymentIntent?.status).toBe('processing');
@@ -253,18 +241,18 @@ describe('waitForChange (long-poll)', () => {
 describe('abandonAction', () => {
   it('should return a challenged intent to requires_payment_method with authentication_abandoned', async () => {
     const challenged = await postConfirm(cardConfirm('4000002760003184'), {
-      apiBase: env.proxy.url,
-      clientSecret: session.clientSecret,
+      apiBase: ctx.env.proxy.url,
+      clientSecret: ctx.session.clientSecret,
       idempotencyKey: newIdempotencyKey(),
     });
     expect(challenged.paymentIntent?.status).toBe('requires_action');
     expect(challenged.paymentIntent?.nextAction?.type).toBe('three_ds_challenge');
     // The first reply is lost: the retry (same key) must replay, not fail on the new state.
-    env.proxy.inject({ path: `/v1/checkout/sessions/${session.id}/abandon_action` }, { type: 'dropReply' });
+    ctx.env.proxy.inject({ path: `/v1/checkout/sessions/${ctx.session.id}/abandon_action` }, { type: 'dropReply' });
     const view = await client().abandonAction();
     expect(view.paymentIntent?.status).toBe('requires_payment_method');
     expect(view.paymentIntent?.lastPaymentError?.code).toBe('authentication_abandoned');
-    const keys = env.proxy.requests.filter((r) => r.path.endsWith('/abandon_action')).map((r) => r.headers['idempotency-key']);
+    const keys = ctx.env.proxy.requests.filter((r) => r.path.endsWith('/abandon_action')).map((r) => r.headers['idempotency-key']);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBeTruthy();
     expect(keys[1]).toBe(keys[0]);

@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postConfirm, type PostConfirmOptions } from '../../../src/api/confirm.js';
 import { ApiError, isOutcomeUnknown, NetworkError, toXpayError } from '../../../src/api/errors.js';
 import { newIdempotencyKey } from '../../../src/api/paths.js';
-import { cardConfirm, startSandboxEnv, type SandboxEnv } from './sandbox-env.js';
+import { cardConfirm, useSandboxEnv } from './sandbox-env.js';
 
-let env: SandboxEnv;
-let session: { id: string; clientSecret: string };
-const confirmPath = () => `/v1/checkout/sessions/${session.id}/confirm`;
+const ctx = useSandboxEnv();
+const confirmPath = () => `/v1/checkout/sessions/${ctx.session.id}/confirm`;
 const options = (extra: Partial<PostConfirmOptions> = {}): PostConfirmOptions => ({
-  apiBase: env.proxy.url,
-  clientSecret: session.clientSecret,
+  apiBase: ctx.env.proxy.url,
+  clientSecret: ctx.session.clientSecret,
   idempotencyKey: newIdempotencyKey(),
   backoffBaseMs: 20,
   ...extra,
 });
 /** Charges the sandbox recorded for this session's intent (secret-key API, not via the proxy). */
 const charges = async (): Promise<unknown[]> =>
-  (await env.secret('GET', `/v1/checkout/sessions/${session.id}`)).paymentIntent?.charges ?? [];
-const confirmKeys = () => env.proxy.requests.filter((r) => r.path === confirmPath()).map((r) => r.headers['idempotency-key']);
-
-beforeAll(async () => {
-  env = await startSandboxEnv();
-});
-afterAll(async () => {
-  await env?.stop();
-});
-beforeEach(async () => {
-  env.proxy.reset();
-  session = await env.createSession();
-});
+  (await ctx.env.secret('GET', `/v1/checkout/sessions/${ctx.session.id}`)).paymentIntent?.charges ?? [];
+const confirmKeys = () => ctx.env.proxy.requests.filter((r) => r.path === confirmPath()).map((r) => r.headers['idempotency-key']);
 
 describe('postConfirm', () => {
   it('should confirm 4242 and answer the succeeded session', async () => {
@@ -49,7 +37,7 @@ describe('postConfirm', () => {
   });
 
   it('should retry a lost reply with the same Idempotency-Key and charge once', async () => {
-    env.proxy.inject({ path: confirmPath() }, { type: 'dropReply' });
+    ctx.env.proxy.inject({ path: confirmPath() }, { type: 'dropReply' });
     const view = await postConfirm(cardConfirm('4242424242424242'), options());
     expect(view.paymentIntent?.status).toBe('succeeded');
     const keys = confirmKeys();
@@ -59,7 +47,7 @@ describe('postConfirm', () => {
   });
 
   it('should retry after a 409 (same key in flight) and a 500, still with one key and one charge', async () => {
-    env.proxy.inject(
+    ctx.env.proxy.inject(
       { path: confirmPath() },
       { type: 'respond', status: 409, body: { error: { type: 'idempotency_error', code: 'idempotency_key_in_use', message: 'in flight', requestId: 'req_1' } } },
       { type: 'respond', status: 500 },
@@ -74,11 +62,11 @@ describe('postConfirm', () => {
   it('should make a request that arrives late after a timeout harmless', async () => {
     // The first attempt reaches the API only after the client gave up on it and retried.
     // A generous timeout, so only the injected delay (not a busy machine) can trip it.
-    env.proxy.inject({ path: confirmPath() }, { type: 'delay', ms: 6000 });
+    ctx.env.proxy.inject({ path: confirmPath() }, { type: 'delay', ms: 6000 });
     const view = await postConfirm(cardConfirm('4242424242424242'), options({ timeoutMs: 2000 }));
     expect(view.paymentIntent?.status).toBe('succeeded');
     // Let the late original land (the proxy has its API answer), then check it was replayed, not charged.
-    const confirms = () => env.proxy.requests.filter((r) => r.path === confirmPath());
+    const confirms = () => ctx.env.proxy.requests.filter((r) => r.path === confirmPath());
     while (confirms().length < 2 || confirms().some((r) => r.status === undefined)) await new Promise((r) => setTimeout(r, 20));
     expect(confirms()[0]!.fault).toBe('delay');
     expect(new Set(confirmKeys()).size).toBe(1);
@@ -86,12 +74,12 @@ describe('postConfirm', () => {
   });
 
   it('should end with an outcome-unknown NetworkError when every reply is lost, though the payment happened', async () => {
-    env.proxy.inject({ path: confirmPath() }, { type: 'dropReply' }, { type: 'dropReply' });
+    ctx.env.proxy.inject({ path: confirmPath() }, { type: 'dropReply' }, { type: 'dropReply' });
     const p = postConfirm(cardConfirm('4242424242424242'), options({ retries: 1 }));
     await expect(p).rejects.toBeInstanceOf(NetworkError);
     expect(isOutcomeUnknown(await p.catch((e: unknown) => e))).toBe(true);
     // Exactly why the widget re-reads instead of reporting a failure:
-    const full = await env.secret('GET', `/v1/checkout/sessions/${session.id}`);
+    const full = await ctx.env.secret('GET', `/v1/checkout/sessions/${ctx.session.id}`);
     expect(full.paymentIntent.status).toBe('succeeded');
     expect(full.paymentIntent.charges).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../../sandbox/config.js';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server.js';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
@@ -61,6 +62,54 @@ export async function startSandboxEnv(): Promise<SandboxEnv> {
       await proxy.close();
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A checkout session as a test holds it: its id and the client secret the widget would get. */
+export interface TestSession {
+  id: string;
+  clientSecret: string;
+}
+
+/** What {@link useSandboxEnv} gives a test file: its sandbox, and the running test's session. */
+export interface SandboxTestContext {
+  /** One sandbox and fault proxy for the whole file. */
+  readonly env: SandboxEnv;
+  /** A fresh session before each test; a test that needs other options may replace it. */
+  session: TestSession;
+}
+
+/**
+ * Registers the hooks of a sandbox-backed test file: one sandbox (behind its fault proxy) for the
+ * file, stopped after it, and before each test a proxy with no faults or recorded requests and a
+ * fresh session, so no test sees another's payment. Call it once, at the top of the file.
+ */
+export function useSandboxEnv(): SandboxTestContext {
+  let env: SandboxEnv | undefined;
+  let session: TestSession | undefined;
+  beforeAll(async () => {
+    env = await startSandboxEnv();
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    env!.proxy.reset();
+    session = await env!.createSession();
+  });
+  // Read lazily: the file's top level runs before beforeAll has started anything.
+  return {
+    get env() {
+      if (!env) throw new Error('useSandboxEnv: the sandbox is started in beforeAll; read env inside a hook or test.');
+      return env;
+    },
+    get session() {
+      if (!session) throw new Error('useSandboxEnv: the session is created in beforeEach; read it inside a test.');
+      return session;
+    },
+    set session(next) {
+      session = next;
     },
   };
 }
