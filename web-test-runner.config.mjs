@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './test/helpers/chromium.mjs';
 import { acsPlugin } from './test/harness/acs-plugin.mjs';
 import { faultProxyPlugin } from './test/harness/fault-proxy-plugin.mjs';
 import { sandboxPlugin } from './test/harness/sandbox-plugin.mjs';
@@ -28,19 +29,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
+      launchOptions: { ...chromiumLaunchOptions(), headless: true },
     }),
   ],
 };

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Frame, type Page } from 'playwright';
+import { chromiumLaunchOptions } from '../test/helpers/chromium.mjs';
 import { startFaultProxy } from '../test/helpers/fault-proxy.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -107,10 +108,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox(join(dir, 'sandbox.db'));
   const host = await startHost();
   const slowProxy = await startFaultProxy(sandbox.url);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
 
   const api = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(sandbox.url + path, {

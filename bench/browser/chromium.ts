@@ -1,15 +1,5 @@
 import { chromium, type Browser } from 'playwright';
-
-/** The flags every launcher in this repo uses (CONTRIBUTING.md): Debian's Chromium, loopback only. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { chromiumLaunchOptions } from '../../test/helpers/chromium.mjs';
 
 /** Options for {@link launchChromium}. */
 export interface LaunchOptions {
@@ -24,8 +14,7 @@ export interface LaunchOptions {
 /** Launches headless Debian Chromium with the project's flags. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const isolation = options.siteIsolation ?? true;
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: isolation ? ARGS : [...ARGS, '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'],
-  });
+  return chromium.launch(
+    chromiumLaunchOptions(isolation ? [] : ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process']),
+  );
 }
