@@ -19,6 +19,16 @@ export interface CartLine {
   quantity: number;
 }
 
+/** True when the cart holds at least one line the shop sells, in a quantity it accepts. */
+export function hasPayableLines(cart: readonly CartLine[]): boolean {
+  try {
+    cartToLineItems(cart);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Turns a cart from the browser into line items, trusting only SKUs and quantities (never prices). */
 export function cartToLineItems(cart: readonly CartLine[]) {
   const items = cart

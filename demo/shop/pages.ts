@@ -4,6 +4,7 @@ import { formatMoney } from './money.js';
 import { PRODUCTS, CURRENCY } from './catalogue.js';
 import type { Order } from './orders.js';
 import type { DemoPaymentLink } from './payment-link.js';
+import { BACK_TO_SHOP, EMPTY_CART_MESSAGE } from '../web/empty-cart.js';
 
 /** The shop front: products, the cart (it lives in the browser, see web/shop.ts) and the payment link. */
 export function shopPage(link?: DemoPaymentLink) {
@@ -176,6 +177,19 @@ const eventPanel = html`<aside class="events" aria-labelledby="events-title">
 </aside>`;
 
 const orderLink = html`<p><a id="order-link" hidden href="/orders">View your order</a></p>`;
+
+/**
+ * Any checkout page when the cart holds nothing to pay for: what a merchant shows instead of a
+ * widget that would have no session to load. No script: there is nothing to run.
+ */
+export function emptyCartPage() {
+  return layout(
+    'Checkout',
+    html`<h1>Checkout</h1>
+      <p id="page-status" role="status">${EMPTY_CART_MESSAGE}</p>
+      <p><a href="${BACK_TO_SHOP.href}">${BACK_TO_SHOP.text}</a></p>`,
+  );
+}
 
 /** The `<xpay-checkout>` tag, in a page whose script is built by a bundler from the npm package. */
 export function tagCheckoutPage() {

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
 import { relative, resolve } from 'node:path';
 import { sriOf } from '../../scripts/sri.js';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '../../src/server/index.js';
-import { cartToLineItems, CURRENCY, type CartLine } from './catalogue.js';
+import { CART_COOKIE, parseCartCookie } from '../web/cart-cookie.js';
+import { cartToLineItems, CURRENCY, hasPayableLines, type CartLine } from './catalogue.js';
 import { statusFromEvent } from './fulfilment.js';
 import { createMerchantApi, MerchantApiError } from './merchant-api.js';
 import { OrderStore } from './orders.js';
 import { createDemoPaymentLink, type DemoPaymentLink } from './payment-link.js';
 import {
   cdnCheckoutPage,
+  emptyCartPage,
   orderPage,
   ordersPage,
   ownButtonCheckoutPage,
@@ -99,6 +102,14 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   app.use('/cdn/xpay-checkout/:version/*', serveStatic({ root: fromCwd('dist/cdn'), rewriteRequestPath: (p) => p.replace(/^\/cdn\/xpay-checkout\/[^/]+/, '') }));
 
   app.get('/', (c) => c.html(shopPage(paymentLink)));
+  // Every embed's checkout page, when the cart cookie holds nothing to pay for, is the empty cart
+  // with a way back — never a widget with no session to load. A page resuming an order (?order=)
+  // has a session; a request with no cookie leaves it to the page's script, which reads the cart.
+  app.get('/checkout/:embed{tag|cdn|own-button}', async (c, next) => {
+    const cart = parseCartCookie(getCookie(c, CART_COOKIE));
+    if (c.req.query('order') || !cart || hasPayableLines(cart)) return next();
+    return c.html(emptyCartPage());
+  });
   app.get('/checkout/tag', (c) => c.html(tagCheckoutPage()));
   app.get('/checkout/cdn', (c) => c.html(cdnCheckoutPage(sriOf(resolve(REPO, 'dist/cdn/xpay.js')))));
   app.get('/checkout/own-button', (c) => c.html(ownButtonCheckoutPage()));

@@ -1,3 +1,5 @@
+import { cartCookie } from './cart-cookie.js';
+
 /** The browser-side cart: SKUs and quantities in localStorage (prices are always the server's). */
 export interface CartLine {
   sku: string;
@@ -17,8 +19,11 @@ export function readCart(): CartLine[] {
   }
 }
 
+/** Saves the cart, and its copy in a cookie for the server's checkout pages (see cart-cookie.ts). */
 export function writeCart(cart: readonly CartLine[]): void {
-  localStorage.setItem(KEY, JSON.stringify(cart.filter((l) => l.quantity > 0)));
+  const lines = cart.filter((l) => l.quantity > 0);
+  localStorage.setItem(KEY, JSON.stringify(lines));
+  document.cookie = cartCookie(lines);
 }
 
 export function addToCart(sku: string, delta = 1): CartLine[] {

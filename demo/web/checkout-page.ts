@@ -1,28 +1,29 @@
 import { readCart, resumeCheckout, startCheckout, type CheckoutStart } from './cart.js';
+import { BACK_TO_SHOP, EMPTY_CART_MESSAGE } from './empty-cart.js';
 import { attachEventLog } from './event-log.js';
 
 /**
  * What every checkout page does first: the event panel, then a session for the cart — or, after a
  * reload, the same order's session again (its id is kept in the URL), so a payment in progress (a
- * 3-D Secure challenge, processing) resumes instead of starting over.
+ * 3-D Secure challenge, processing) resumes instead of starting over. Without a session (an empty
+ * cart, or the shop could not make one) the page drops the widget and says why.
  */
 export async function prepareCheckoutPage(): Promise<CheckoutStart | undefined> {
   const log = document.getElementById('event-log') as HTMLOListElement | null;
   if (log) attachEventLog(log);
-  const status = document.getElementById('page-status');
   const params = new URLSearchParams(location.search);
   const orderId = params.get('order');
   if (orderId) {
     try {
       return await resumeCheckout(orderId);
     } catch (error) {
-      if (status) status.textContent = (error as Error).message;
+      showWithoutCheckout((error as Error).message);
       return undefined;
     }
   }
   const cart = readCart();
   if (cart.length === 0) {
-    if (status) status.textContent = 'Your cart is empty — add something in the shop first.';
+    showWithoutCheckout(EMPTY_CART_MESSAGE);
     return undefined;
   }
   const capture = new URLSearchParams(location.search).get('capture') === 'manual' ? 'manual' : 'automatic';
@@ -32,9 +33,21 @@ export async function prepareCheckoutPage(): Promise<CheckoutStart | undefined> 
     history.replaceState(history.state, '', `${location.pathname}?${params}`);
     return start;
   } catch (error) {
-    if (status) status.textContent = (error as Error).message;
+    showWithoutCheckout((error as Error).message);
     return undefined;
   }
+}
+
+/**
+ * The page as the server renders it for an empty cart (emptyCartPage in demo/shop/pages.ts): the
+ * message and a way back to the shop, with no widget left showing its loading skeleton forever.
+ */
+function showWithoutCheckout(message: string): void {
+  const status = document.getElementById('page-status');
+  if (status) status.textContent = message;
+  const back = document.createElement('p');
+  back.append(Object.assign(document.createElement('a'), { href: BACK_TO_SHOP.href, textContent: BACK_TO_SHOP.text }));
+  document.querySelector('.checkout-layout')?.replaceWith(back);
 }
 
 /** After success, send the customer to the order page (fulfilment itself happens by webhook). */

@@ -7,6 +7,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { XPayCheckout } from 'xpay-checkout/react';
 import { readCart, startCheckout, type CheckoutStart } from './cart.js';
+import { BACK_TO_SHOP, EMPTY_CART_MESSAGE } from './empty-cart.js';
 import { attachEventLog } from './event-log.js';
 import { readProducts } from './products.js';
 
@@ -50,9 +51,12 @@ function Cart({ onCheckout }: { onCheckout: () => void }) {
 }
 
 function Checkout({ onBack }: { onBack: () => void }) {
+  // Read once per visit: an empty cart (this route can be opened directly) gets no session and no widget.
+  const [cartIsEmpty] = useState(() => readCart().length === 0);
   const [start, setStart] = useState<CheckoutStart | null>(null);
   const [outcome, setOutcome] = useState('');
   useEffect(() => {
+    if (cartIsEmpty) return;
     let live = true;
     // One session per visit to the checkout route; StrictMode's double effect reuses the first.
     const key = 'xpay-demo-spa-session';
@@ -65,7 +69,18 @@ function Checkout({ onBack }: { onBack: () => void }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [cartIsEmpty]);
+  if (cartIsEmpty) {
+    return (
+      <section aria-labelledby="spa-checkout">
+        <h2 id="spa-checkout">Checkout</h2>
+        <p role="status">{EMPTY_CART_MESSAGE}</p>
+        <p>
+          <a href={BACK_TO_SHOP.href}>{BACK_TO_SHOP.text}</a>
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="spa-checkout">
       <h2 id="spa-checkout">Checkout</h2>
