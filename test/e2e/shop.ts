@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { clickInCrossOriginFrame } from '../helpers/cross-origin-click.mjs';
 
 /**
  * What a customer does in the demo shop, hidden behind a few verbs so each journey reads as the
@@ -116,6 +117,11 @@ export function statusHeading(page: Page, name: string | RegExp) {
 export function challenge(page: Page) {
   const dialog = page.locator('xpay-checkout').getByRole('dialog');
   return { dialog, issuer: page.locator('xpay-challenge iframe').contentFrame() };
+}
+
+/** Clicks one of the issuer page's buttons with the mouse, once the issuer's iframe receives input. */
+export async function clickIssuerButton(page: Page, name: 'Complete authentication' | 'Fail authentication'): Promise<void> {
+  await clickInCrossOriginFrame(page, challenge(page).issuer.getByRole('button', { name }));
 }
 
 /** Charges on the session's one payment intent, read with the secret key. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { challenge, chargesOf, declinedNotice, fillBilling, fillCard, fillCart, openCheckout, payButton, statusHeading, TEST_CARDS } from './shop.js';
+import { challenge, chargesOf, clickIssuerButton, declinedNotice, fillBilling, fillCard, fillCart, openCheckout, payButton, statusHeading, TEST_CARDS } from './shop.js';
 
 /** Opens a checkout and pays with the 3-D Secure card until the issuer's page is showing. */
 async function startChallenge(page: Page) {
@@ -27,7 +27,7 @@ async function retryPays(page: Page, sessionId: string) {
 test.describe('journey 3: 3-D Secure', () => {
   test('"Complete authentication" → succeeded', async ({ page }) => {
     const { sessionId } = await startChallenge(page);
-    await challenge(page).issuer.getByRole('button', { name: 'Complete authentication' }).click();
+    await clickIssuerButton(page, 'Complete authentication');
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     await expect(challenge(page).dialog).toBeHidden();
     expect((await chargesOf(page, sessionId)).map((c) => c.status)).toEqual(['succeeded']);
@@ -35,7 +35,7 @@ test.describe('journey 3: 3-D Secure', () => {
 
   test('"Fail authentication" → declined, and a retry is possible', async ({ page }) => {
     const { sessionId } = await startChallenge(page);
-    await challenge(page).issuer.getByRole('button', { name: 'Fail authentication' }).click();
+    await clickIssuerButton(page, 'Fail authentication');
     await expect(declinedNotice(page)).toBeVisible();
     await retryPays(page, sessionId);
   });

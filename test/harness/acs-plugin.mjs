@@ -3,6 +3,8 @@
  * accessible name inside the sandbox's 3-D Secure (ACS) page, through Playwright, as a customer
  * would. The ACS page is cross-origin, so browser test code cannot reach into it itself.
  */
+import { clickInCrossOriginFrame } from '../helpers/cross-origin-click.mjs';
+
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function acsPlugin() {
   return {
@@ -14,7 +16,7 @@ export function acsPlugin() {
       for (;;) {
         const frame = page.frames().find((f) => f.url().includes('/sandbox/acs/'));
         if (frame) {
-          await frame.getByRole('button', { name: payload.name }).click({ timeout: 20_000 });
+          await clickInCrossOriginFrame(page, frame.getByRole('button', { name: payload.name }));
           return true;
         }
         if (Date.now() > deadline) throw new Error('no ACS frame on the page');
