@@ -167,8 +167,12 @@ export async function getSession(api: Pick<Api, 'request'>, id: string) {
   return r.body;
 }
 
-/** Polls `fn` until it returns a truthy value (for work driven by the sandbox's own timers). */
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 5000, stepMs = 25): Promise<T> {
+/**
+ * Polls `fn` until it returns a truthy value (for work driven by the sandbox's own timers). The
+ * deadline only bounds a hang: it is generous because a loaded 2-core box can stall a timer for
+ * seconds, and the tests' timeout (20 s) is the real ceiling.
+ */
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, stepMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
