@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import type { XpayError } from '../../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../../api/schemas.js';
@@ -607,6 +606,8 @@ export class XpayCheckout extends LitElement {
     const busy = this.busy;
     const amount = formatMoney(session.amountTotal, session.currency, this.#resolvedLocale);
     const decline = this.#intent.lastDecline;
+    // The iframe needs no key: a new client secret or api-base restarts the session, which renders
+    // the loading view first, so a new frame URL always gets a new iframe, never a navigated one.
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
@@ -623,15 +624,7 @@ export class XpayCheckout extends LitElement {
         })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
-          ${keyed(
-            frameSrc,
-            html`<iframe
-              class="card-frame"
-              title=${t.cardFrameTitle}
-              src=${frameSrc}
-              allow="payment"
-            ></iframe>`,
-          )}
+          <iframe class="card-frame" title=${t.cardFrameTitle} src=${frameSrc} allow="payment"></iframe>
         </fieldset>
         ${this.hidePayButton
           ? nothing

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Translation } from '../../i18n/translation.js';
 import type { BillingErrors, BillingField, BillingRequirements, BillingValues } from './billing.js';
 import { countryOptions } from './countries.js';
@@ -29,7 +28,7 @@ interface InputSpec {
 function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
   const id = `f-${spec.field}`;
   const error = m.errors[spec.field];
-  return html`<div part="field" class="field field--${spec.field}">
+  return html`<div part="field" class="field">
     <label part="label" for=${id}>
       ${spec.label}${spec.optional ? html` <span class="field__optional">(${m.t.optional})</span>` : nothing}
     </label>
@@ -38,13 +37,13 @@ function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
       id=${id}
       name=${spec.field}
       type=${spec.type ?? 'text'}
-      inputmode=${ifDefined(spec.inputmode)}
+      inputmode=${spec.inputmode ?? nothing}
       autocomplete=${spec.autocomplete}
       .value=${m.values[spec.field]}
       ?required=${!spec.optional}
       ?disabled=${m.disabled}
       aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}
+      aria-describedby=${error ? `${id}-error` : nothing}
       @input=${(e: Event) => m.onInput(spec.field, (e.target as HTMLInputElement).value)}
       @blur=${() => m.onBlur(spec.field)}
     />
@@ -54,7 +53,7 @@ function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
 
 function countrySelect(m: FieldsViewModel): TemplateResult {
   const error = m.errors.country;
-  return html`<div part="field" class="field field--country">
+  return html`<div part="field" class="field">
     <label part="label" for="f-country">${m.t.country}</label>
     <select
       part="input"
@@ -64,7 +63,7 @@ function countrySelect(m: FieldsViewModel): TemplateResult {
       required
       ?disabled=${m.disabled}
       aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(error ? 'f-country-error' : undefined)}
+      aria-describedby=${error ? 'f-country-error' : nothing}
       @change=${(e: Event) => m.onInput('country', (e.target as HTMLSelectElement).value)}
       @blur=${() => m.onBlur('country')}
     >
