@@ -42,6 +42,19 @@ const CALLBACKS = {
   onError: 'xpay-error',
 } as const;
 
+/** The element properties `mount()` sets from its options (each only when given). */
+const PROPERTIES = [
+  'clientSecret',
+  'apiBase',
+  'locale',
+  'redirect',
+  'summary',
+  'fields',
+  'hidePayButton',
+  'messages',
+  'beforeSubmit',
+] as const satisfies readonly (keyof MountOptions & keyof XpayCheckout)[];
+
 /** One mount per target: a second call (React StrictMode runs effects twice) updates the first. */
 const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [string, EventListener][] }>();
 
@@ -52,9 +65,9 @@ const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [str
  */
 export function mount(target: Element | string, options: MountOptions): MountedCheckout {
   const host = typeof target === 'string' ? document.querySelector(target) : target;
-  if (!host) throw new Error(`xpay-checkout: mount target ${String(target)} was not found.`);
+  if (!host) throw new Error(`xpay-checkout: no mount target ${String(target)}.`);
   if (!customElements.get('xpay-checkout')) {
-    throw new Error("xpay-checkout: the element is not defined. Import 'xpay-checkout/define' (or load the CDN script) before mount().");
+    throw new Error('xpay-checkout: import xpay-checkout/define (or load the CDN script) before mount().');
   }
 
   let entry = mounted.get(host);
@@ -81,18 +94,7 @@ export function mount(target: Element | string, options: MountOptions): MountedC
     }
   }
 
-  const { clientSecret, apiBase, locale, redirect, summary, fields, hidePayButton, messages, beforeSubmit } = options;
-  Object.assign(element, {
-    clientSecret,
-    apiBase,
-    ...(locale !== undefined && { locale }),
-    ...(redirect !== undefined && { redirect }),
-    ...(summary !== undefined && { summary }),
-    ...(fields !== undefined && { fields }),
-    ...(hidePayButton !== undefined && { hidePayButton }),
-    ...(messages !== undefined && { messages }),
-    ...(beforeSubmit !== undefined && { beforeSubmit }),
-  });
+  for (const key of PROPERTIES) if (options[key] !== undefined) Object.assign(element, { [key]: options[key] });
   if (!element.isConnected) host.append(element);
   return element;
 }

@@ -43,6 +43,8 @@ export type ClientErrorCode =
 export abstract class XpayClientError extends Error implements XpayError {
   abstract readonly type: XpayErrorType;
   readonly code: string;
+  /** For card declines (an {@link ApiError}), the issuer's reason. */
+  readonly declineCode?: string;
   readonly requestId?: string;
 
   constructor(code: string, message: string, options?: { cause?: unknown; requestId?: string }) {
@@ -58,11 +60,7 @@ export class ApiError extends XpayClientError {
   readonly type: XpayErrorType;
   /** HTTP status. */
   readonly status: number;
-  /** The wire error type (`card_error`, `invalid_request_error`, …), or 'unknown' for a body we could not read. */
-  readonly apiType: ApiErrorType | 'unknown';
-  readonly declineCode?: string;
-  /** The request field at fault, when the API names one. */
-  readonly param?: string;
+  override readonly declineCode?: string;
   /** On a card decline from confirm: the intent, back in `requires_payment_method`. */
   readonly paymentIntent?: ClientPublicIntent;
   /** On `origin_not_allowed`: the origin that asked. */
@@ -80,12 +78,10 @@ export class ApiError extends XpayClientError {
   }) {
     const { status, body } = init;
     const requestId = body?.requestId ?? init.requestId;
-    super(body?.code ?? `http_${status}`, body?.message ?? `The XPay API answered HTTP ${status}.`, { requestId });
+    super(body?.code ?? `http_${status}`, body?.message ?? `XPay API answered HTTP ${status}.`, { requestId });
     this.status = status;
-    this.apiType = body?.type ?? 'unknown';
     this.type = publicTypeOf(status, body);
     if (body?.declineCode !== undefined) this.declineCode = body.declineCode;
-    if (body?.param !== undefined) this.param = body.param;
     if (body?.paymentIntent !== undefined) this.paymentIntent = body.paymentIntent;
     if (body?.origin !== undefined) this.origin = body.origin;
     if (body?.allowedOrigins !== undefined) this.allowedOrigins = body.allowedOrigins;
@@ -98,7 +94,7 @@ export class NetworkError extends XpayClientError {
   override readonly name = 'NetworkError';
   readonly type = 'network_error' as const;
   constructor(cause?: unknown) {
-    super('network_error', 'Could not reach the XPay API. Check the connection and `apiBase`.', { cause });
+    super('network_error', 'Could not reach the XPay API: check the connection and api-base.', { cause });
   }
 }
 
@@ -107,7 +103,7 @@ export class TimeoutError extends XpayClientError {
   override readonly name = 'TimeoutError';
   readonly type = 'network_error' as const;
   constructor(readonly timeoutMs: number) {
-    super('timeout', `The XPay API did not answer within ${timeoutMs} ms.`);
+    super('timeout', `XPay API did not answer in ${timeoutMs} ms.`);
   }
 }
 
@@ -116,7 +112,7 @@ export class RequestAbortedError extends XpayClientError {
   override readonly name = 'RequestAbortedError';
   readonly type = 'network_error' as const;
   constructor(cause?: unknown) {
-    super('aborted', 'The request was aborted by the caller.', { cause });
+    super('aborted', 'Aborted by the caller.', { cause });
   }
 }
 
@@ -137,7 +133,7 @@ export class ResponseValidationError extends XpayClientError {
   constructor(init: { status: number; issues: readonly ResponseIssue[]; requestId?: string }) {
     const first = init.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-    super('invalid_response', `The XPay API sent a reply this version cannot read${where}: ${first?.message ?? 'unknown'}.`, {
+    super('invalid_response', `Unreadable XPay API reply${where}: ${first?.message ?? 'unknown'}.`, {
       requestId: init.requestId,
     });
     this.status = init.status;
@@ -168,20 +164,13 @@ function integrationMessage(e: ApiError, apiBase?: string): string {
   switch (e.code) {
     case 'origin_not_allowed':
       return (
-        `This page's origin ${e.origin ? `(${e.origin}) ` : ''}may not embed this checkout. ` +
-        `Add it to the session's allowedOrigins${e.allowedOrigins ? ` (now: ${e.allowedOrigins.join(', ') || 'none'})` : ''} ` +
-        'when creating the session.'
+        `Add this page's origin${e.origin ? ` ${e.origin}` : ''} to the session's allowedOrigins` +
+        (e.allowedOrigins ? ` (now: ${e.allowedOrigins.join(', ') || 'none'}).` : '.')
       );
     case 'session_not_found':
-      return (
-        `No such checkout session${apiBase ? ` at ${apiBase}` : ''}. Check that api-base points at the XPay API ` +
-        'that created the session, and that the session exists in that mode.'
-      );
+      return `No such checkout session${apiBase ? ` at ${apiBase}` : ''}: point api-base at the XPay API (and mode) that created it.`;
     case 'invalid_client_secret':
-      return (
-        "The client secret was not accepted. Pass the session's clientSecret (cs_…_secret_…) exactly as " +
-        'POST /v1/checkout/sessions returned it; never the secret key.'
-      );
+      return "Client secret not accepted: pass the session's clientSecret exactly as it was created, never the secret key.";
     default:
       return e.message;
   }
@@ -192,25 +181,21 @@ function integrationMessage(e: ApiError, apiBase?: string): string {
  * `detail`). `apiBase` lets integration messages name the endpoint that was asked.
  */
 export function toXpayError(error: unknown, context: { apiBase?: string } = {}): XpayError {
-  if (error instanceof ApiError) {
+  if (error instanceof XpayClientError) {
     const out: XpayError = {
       type: error.type,
       code: error.code,
-      message: error.type === 'integration_error' ? integrationMessage(error, context.apiBase) : error.message,
+      message:
+        error instanceof ApiError && error.type === 'integration_error' ? integrationMessage(error, context.apiBase) : error.message,
     };
     if (error.declineCode !== undefined) out.declineCode = error.declineCode;
-    if (error.requestId !== undefined) out.requestId = error.requestId;
-    return out;
-  }
-  if (error instanceof XpayClientError) {
-    const out: XpayError = { type: error.type, code: error.code, message: error.message };
     if (error.requestId !== undefined) out.requestId = error.requestId;
     return out;
   }
   return {
     type: 'api_error',
     code: 'unexpected_error',
-    message: error instanceof Error ? error.message : 'An unexpected error occurred.',
+    message: error instanceof Error ? error.message : 'Unexpected error.',
   };
 }
 

@@ -29,13 +29,8 @@ export function sessionIdOf(clientSecret: string): string | null {
 export function sessionIdFromClientSecret(clientSecret: string): string {
   const sessionId = sessionIdOf(clientSecret);
   if (sessionId === null) {
-    const hint = clientSecret.startsWith('sk_')
-      ? ' This looks like a secret key: never put it in a page.'
-      : '';
-    throw new IntegrationError(
-      'invalid_client_secret',
-      `client-secret must be the session's clientSecret ("cs_…_secret_…") from POST /v1/checkout/sessions.${hint}`,
-    );
+    const hint = clientSecret.startsWith('sk_') ? ' (never a secret key: keep it off the page)' : '';
+    throw new IntegrationError('invalid_client_secret', `client-secret must be the session's clientSecret, cs_…_secret_…${hint}.`);
   }
   return sessionId;
 }

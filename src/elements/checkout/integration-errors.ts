@@ -8,22 +8,21 @@ export const integrationErrors = {
   missingApiBase: (): XpayError => ({
     type: 'integration_error',
     code: 'invalid_api_base',
-    message: 'Set api-base (apiBase) to the absolute http(s) URL of the XPay API, e.g. https://api.xpay.example.',
+    message: 'Set api-base to the absolute http(s) URL of the XPay API.',
   }),
   frameLoadTimeout: (frameOrigin: string, seconds: number): XpayError => ({
     type: 'integration_error',
     code: 'frame_load_timeout',
     message:
-      `The secure card form from ${frameOrigin} did not load within ${seconds} s. Check that this page's ` +
-      `Content-Security-Policy allows frame-src ${frameOrigin}, and that this page's origin ` +
-      `(${location.origin}) is in the session's allowedOrigins.`,
+      `Card frame did not load in ${seconds} s: allow frame-src ${frameOrigin} in this page's CSP ` +
+      `and add ${location.origin} to the session's allowedOrigins.`,
   }),
   frameVersionUnsupported: (version: number): XpayError => ({
     type: 'integration_error',
     code: 'frame_version_unsupported',
     message:
-      `The card frame speaks protocol version ${version}, which this version of xpay-checkout does not. ` +
-      'Upgrade xpay-checkout, or point api-base at an API that still serves the v1 frame.',
+      `Card frame speaks protocol version ${version}: upgrade xpay-checkout, ` +
+      'or point api-base at an API serving the v1 frame.',
   }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
     type: 'validation_error',
