@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** Base styles every xpay element shares: box model, typography, focus ring, visually-hidden text. */
 export const shared = css`
@@ -10,9 +10,7 @@ export const shared = css`
     color: var(--_xpay-color-text);
     -webkit-font-smoothing: antialiased;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
   :focus-visible {

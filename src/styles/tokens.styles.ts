@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Theming layer 1 → 3 (STYLE.md §5): every public `--xpay-*` token is read exactly once here, into a

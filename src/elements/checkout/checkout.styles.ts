@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../styles/css.js';
 
 /** Layout and look of `<xpay-checkout>`; reads only private `--_xpay-*` aliases (see tokens.styles.ts). */
 export const styles = css`
@@ -86,8 +86,11 @@ export const styles = css`
     grid-column: 2;
     font-variant-numeric: tabular-nums;
   }
-  .summary dl {
+  dl,
+  dd {
     margin: 0;
+  }
+  .summary dl {
     display: grid;
     gap: 6px;
     padding-top: 12px;
@@ -102,7 +105,6 @@ export const styles = css`
     color: var(--_xpay-color-text-muted);
   }
   .summary__row dd {
-    margin: 0;
     font-variant-numeric: tabular-nums;
   }
   .summary__row--total {
@@ -255,10 +257,6 @@ export const styles = css`
     background: var(--_xpay-color-background);
     border-color: var(--_xpay-input-border);
   }
-  .button:focus-visible {
-    outline: 2px solid var(--_xpay-focus-ring);
-    outline-offset: 2px;
-  }
   .button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.85;
@@ -340,7 +338,7 @@ export const styles = css`
   .status__facts {
     display: flex;
     gap: 8px;
-    margin: 12px 0 0;
+    margin-top: 12px;
     padding: 8px 12px;
     font-size: 0.8125rem;
     border-radius: var(--_xpay-radius);
@@ -348,9 +346,6 @@ export const styles = css`
   }
   .status__facts dt {
     color: var(--_xpay-color-text-muted);
-  }
-  .status__facts dd {
-    margin: 0;
   }
   .status__developer {
     display: grid;
