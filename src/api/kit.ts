@@ -29,6 +29,8 @@ export interface Kit<M extends Mode> {
   int(min?: number): z.ZodMiniType<number>;
   /** A string matching `pattern` (a non-global RegExp). */
   matches(pattern: RegExp): z.ZodMiniType<string>;
+  /** `true` or `false`. */
+  bool(): z.ZodMiniType<boolean>;
 }
 
 /** How the sandbox builds the wire schemas: exact, with zod's specific checks and messages. */
@@ -38,13 +40,17 @@ export const strictKit: Kit<'strict'> = {
   oneOf: (values) => z.enum(values) as never,
   int: (min) => (min === undefined ? z.int() : z.int().check(z.minimum(min))),
   matches: (pattern) => z.string().check(z.regex(pattern)),
+  bool: () => z.boolean(),
 };
 
 /**
- * How the widget and the card frame build them. The same constraints, expressed with the two
- * generic checks (`z.overwrite`, `z.refine`) instead of one zod check class each: every zod class a
- * browser bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 24 KB). An enum
- * accepts any string and rewrites values it does not know to `'unknown'`; a non-string still fails.
+ * How the widget and the card frame build them. The same constraints, expressed with the generic
+ * `z.overwrite`, `z.refine` and `z.custom` instead of one zod class each: every zod class a browser
+ * bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 24 KB). An enum accepts any
+ * string and rewrites values it does not know to `'unknown'`; a non-string still fails. An integer
+ * is a `z.custom` predicate (`Number.isInteger` rejects non-numbers, NaN and ±Infinity as
+ * `z.number()` would) and a boolean the literal `true` or `false`, so neither `$ZodNumber` nor
+ * `$ZodBoolean` is bundled.
  */
 export const lenientKit: Kit<'lenient'> = {
   mode: 'lenient',
@@ -52,8 +58,9 @@ export const lenientKit: Kit<'lenient'> = {
   oneOf: (values) =>
     z.string().check(z.overwrite((value) => ((values as readonly string[]).includes(value) ? value : 'unknown'))) as never,
   int: (min = -Infinity) =>
-    z.number().check(z.refine((n) => Number.isInteger(n) && n >= min, `Expected an integer ≥ ${min}`)),
+    z.custom<number>((n) => Number.isInteger(n) && (n as number) >= min, `Expected an integer ≥ ${min}`),
   matches: (pattern) => z.string().check(z.refine((s) => pattern.test(s), `Expected a string matching ${pattern}`)),
+  bool: () => z.literal([true, false]),
 };
 
 /**

@@ -212,8 +212,8 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
     change: k.object({
       v,
       type: z.literal('change'),
-      empty: z.boolean(),
-      complete: z.boolean(),
+      empty: k.bool(),
+      complete: k.bool(),
       brand: k.oneOf(CARD_BRANDS),
       errors: k.object({
         name: z.optional(k.oneOf(NAME_ERRORS)),
@@ -228,7 +228,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
     resize: k.object({
       v,
       type: z.literal('resize'),
-      height: z.number().check(z.refine((h) => h >= 0 && h <= 10_000, 'Expected 0 to 10000')),
+      height: z.custom<number>((h) => typeof h === 'number' && h >= 0 && h <= 10_000, 'Expected a number from 0 to 10000'),
     }),
     [RESULT_OK]: k.object({ v, type: result, idempotencyKey, ok: z.literal(true), session: s.PublicSession }),
     [RESULT_ERROR]: k.object({

@@ -41,7 +41,8 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
     ['$ZodNever', 'z.strictObject: the strict (sandbox) schemas'],
     ['$ZodCatch', 'z.catch: lenient enums are z.overwrite in lenientKit'],
     ['$ZodEnum', 'z.enum: use lenientKit.oneOf or z.literal([...])'],
-    ['$ZodNumberFormat', 'z.int: use lenientKit.int'],
+    ['$ZodNumber', 'z.number / z.int: use lenientKit.int (a z.custom predicate)'],
+    ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.literal)'],
     ['$ZodCheckRegex', 'z.regex: use lenientKit.matches'],
     ['$ZodCheckMaxLength', 'z.maxLength: use a refine (see frame/protocol.ts text())'],
     ['$ZodCheckMinLength', 'z.minLength'],
@@ -55,6 +56,7 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
     ['[0-9]{12,19}', 'the confirm request schema, which only the sandbox parses'],
     ['nzd', 'the full currency list (only the exceptions to two decimals are needed)'],
     ['Unsupported decorator location', "Lit's decorators (elements declare static properties)"],
+    ["Value passed to 'css' function", "Lit's css tag: use the static one in src/styles/css.ts"],
   ])('should not contain %j (%s)', (marker) => {
     expect(code.includes(marker)).toBe(false);
   });
