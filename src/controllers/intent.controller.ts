@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey } from '../api/paths.js';
 import { isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
-import { initialIntentContext, isBusy, reduce, statusOf, summarizeIntent } from '../state/intent.machine.js';
+import { initialIntentContext, isBusy, outcomeOf, reduce, statusOf, summarizeIntent } from '../state/intent.machine.js';
 import type {
   CheckoutStatus,
   ConfirmOutcome,
@@ -353,13 +353,7 @@ export class IntentController implements ReactiveController {
 
   #currentResult(): ConfirmResult {
     const status = this.status;
-    const outcome: ConfirmOutcome =
-      status === 'loading' || status === 'error' || status === 'requires_action' || status === 'requires_confirmation'
-        ? status === 'loading' || status === 'error'
-          ? 'not_submitted'
-          : 'unknown'
-        : status;
-    const result: ConfirmResult = { status: outcome };
+    const result: ConfirmResult = { status: status === 'loading' || status === 'error' ? 'not_submitted' : outcomeOf(status) };
     const pi = this.paymentIntent;
     if (pi) result.paymentIntent = pi;
     return result;

@@ -143,8 +143,7 @@ function classifySession(
   session: ClientPublicSession,
   via: 'read' | 'poll' | 'confirm' | 'abandon',
 ): IntentEventType {
-  const newer = ctx.session === null || session.version > ctx.session.version;
-  if (!newer) {
+  if (!isNewer(ctx, session)) {
     if (via !== 'poll') return 'unchanged';
     // A long-poll window ended with nothing new. With a card-ready intent that means the attempt we
     // were waiting on left no trace: its outcome cannot be learned (`unknown`, not a failure).
@@ -180,19 +179,12 @@ function rereadDelay(failures: number): number {
   return failures <= 0 ? 0 : Math.min(MAX_REREAD_DELAY_MS, 1000 * 2 ** (failures - 1));
 }
 
-/** The outcome `confirm()` resolves with, once the server shows a final status. */
-function outcomeOf(status: ServerStatus): ConfirmOutcome {
-  switch (status) {
-    case 'succeeded':
-    case 'requires_capture':
-    case 'processing':
-    case 'requires_payment_method':
-    case 'expired':
-    case 'canceled':
-      return status;
-    default:
-      return 'unknown';
-  }
+/**
+ * The outcome `confirm()` resolves with for a server status: the status itself, except the steps an
+ * attempt cannot end on (a challenge or a confirmation still due), whose outcome is not known yet.
+ */
+export function outcomeOf(status: ServerStatus): ConfirmOutcome {
+  return status === 'requires_action' || status === 'requires_confirmation' ? 'unknown' : status;
 }
 
 /**

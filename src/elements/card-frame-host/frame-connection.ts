@@ -27,7 +27,6 @@ export interface CardFrameConnectionOptions {
  */
 export class CardFrameConnection {
   readonly #guard;
-  #listening = false;
 
   constructor(private readonly options: CardFrameConnectionOptions) {
     this.#guard = createMessageGuard({
@@ -37,16 +36,13 @@ export class CardFrameConnection {
     });
   }
 
-  /** Starts listening on `window`. */
+  /** Starts listening on `window` (again: a no-op, the same listener is added once). */
   connect(): void {
-    if (this.#listening) return;
-    this.#listening = true;
     window.addEventListener('message', this.#handleMessage);
   }
 
   /** Stops listening; later messages are ignored. */
   disconnect(): void {
-    this.#listening = false;
     window.removeEventListener('message', this.#handleMessage);
   }
 
