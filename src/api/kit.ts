@@ -31,6 +31,8 @@ export interface Kit<M extends Mode> {
   matches(pattern: RegExp): z.ZodMiniType<string>;
   /** `true` or `false`. */
   bool(): z.ZodMiniType<boolean>;
+  /** Any string. */
+  string(): z.ZodMiniType<string>;
 }
 
 /** How the sandbox builds the wire schemas: exact, with zod's specific checks and messages. */
@@ -41,27 +43,34 @@ export const strictKit: Kit<'strict'> = {
   int: (min) => (min === undefined ? z.int() : z.int().check(z.minimum(min))),
   matches: (pattern) => z.string().check(z.regex(pattern)),
   bool: () => z.boolean(),
+  string: () => z.string(),
 };
 
 /**
  * How the widget and the card frame build them. The same constraints, expressed with the generic
  * `z.overwrite`, `z.refine` and `z.custom` instead of one zod class each: every zod class a browser
  * bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 24 KB). An enum accepts any
- * string and rewrites values it does not know to `'unknown'`; a non-string still fails. An integer
- * is a `z.custom` predicate (`Number.isInteger` rejects non-numbers, NaN and ±Infinity as
- * `z.number()` would) and a boolean the literal `true` or `false`, so neither `$ZodNumber` nor
- * `$ZodBoolean` is bundled.
+ * string and rewrites values it does not know to `'unknown'`; a non-string still fails. Strings and
+ * integers are `z.custom` predicates (`Number.isInteger` rejects non-numbers, NaN and ±Infinity as
+ * `z.number()` would) and a boolean is the literal `true` or `false`, so none of `$ZodString`,
+ * `$ZodNumber` and `$ZodBoolean` is bundled.
  */
 export const lenientKit: Kit<'lenient'> = {
   mode: 'lenient',
   object: z.object,
   oneOf: (values) =>
-    z.string().check(z.overwrite((value) => ((values as readonly string[]).includes(value) ? value : 'unknown'))) as never,
+    isString().check(z.overwrite((value) => ((values as readonly string[]).includes(value) ? value : 'unknown'))) as never,
   int: (min = -Infinity) =>
     z.custom<number>((n) => Number.isInteger(n) && (n as number) >= min, `Expected an integer ≥ ${min}`),
-  matches: (pattern) => z.string().check(z.refine((s) => pattern.test(s), `Expected a string matching ${pattern}`)),
+  matches: (pattern) => z.custom<string>((s) => typeof s === 'string' && pattern.test(s), `Expected a string matching ${pattern}`),
   bool: () => z.literal([true, false]),
+  string: () => isString(),
 };
+
+/** A string, as a `z.custom` predicate (see {@link lenientKit}). */
+function isString(): z.ZodMiniType<string> {
+  return z.custom<string>((s) => typeof s === 'string', 'Expected a string');
+}
 
 /**
  * Memoises a schema factory. Building zod schemas costs main-thread time (~40–50 ms at 4× CPU

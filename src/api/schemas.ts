@@ -19,25 +19,25 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
   const amount = () => k.int(0);
 
   const LineItem = k.object({
-    name: z.string(),
+    name: k.string(),
     unitAmount: amount(),
     quantity: k.int(1),
     amountTotal: amount(),
-    imageUrl: z.nullable(z.string()),
+    imageUrl: z.nullable(k.string()),
   });
 
   /** Why the last attempt failed; the intent is back in `requires_payment_method`. */
   const LastPaymentError = k.object({
     type: k.oneOf(API_ERROR_TYPES),
-    code: z.string(),
-    declineCode: z.optional(z.string()),
-    message: z.string(),
+    code: k.string(),
+    declineCode: z.optional(k.string()),
+    message: k.string(),
   });
 
   /** A 3-D Secure challenge to show: the ACS page at `url`, in an EMV window of `windowSize`. */
   const NextAction = k.object({
     type: z.literal('three_ds_challenge'),
-    url: z.string(),
+    url: k.string(),
     windowSize: k.oneOf(CHALLENGE_WINDOW_SIZES),
   });
 
@@ -50,7 +50,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     id: k.matches(/^pi_/),
     status: k.oneOf(INTENT_STATUSES),
     amount: amount(),
-    currency: z.string(),
+    currency: k.string(),
     captureMethod: k.oneOf(CAPTURE_METHODS),
     lastPaymentError: z.nullable(LastPaymentError),
     nextAction: z.nullable(NextAction),
@@ -66,16 +66,16 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     /** Monotonic: moves on every change a browser can see; `?since=` long-polls on it. */
     version: k.int(0),
     livemode: k.bool(),
-    merchantName: z.string(),
-    currency: z.string(),
+    merchantName: k.string(),
+    currency: k.string(),
     amountSubtotal: amount(),
     amountTotal: amount(),
     lineItems: z.array(LineItem),
     billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
     phoneNumberCollection: k.object({ enabled: k.bool() }),
-    customerEmail: z.nullable(z.string()),
-    successUrl: z.string(),
-    cancelUrl: z.string(),
+    customerEmail: z.nullable(k.string()),
+    successUrl: k.string(),
+    cancelUrl: k.string(),
     expiresAt: k.int(),
     paymentIntent: z.nullable(PublicIntent),
   });
@@ -84,16 +84,16 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
   const ErrorBody = k.object({
     error: k.object({
       type: k.oneOf(API_ERROR_TYPES),
-      code: z.string(),
-      message: z.string(),
-      param: z.optional(z.string()),
-      declineCode: z.optional(z.string()),
-      requestId: z.string(),
+      code: k.string(),
+      message: k.string(),
+      param: z.optional(k.string()),
+      declineCode: z.optional(k.string()),
+      requestId: k.string(),
       /** On card errors from confirm: the intent, back in `requires_payment_method`. */
       paymentIntent: z.optional(PublicIntent),
       /** On `origin_not_allowed`: the origin that asked and the session's allowed origins. */
-      origin: z.optional(z.string()),
-      allowedOrigins: z.optional(z.array(z.string())),
+      origin: z.optional(k.string()),
+      allowedOrigins: z.optional(z.array(k.string())),
     }),
   });
 

@@ -43,6 +43,7 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
     ['$ZodEnum', 'z.enum: use lenientKit.oneOf or z.literal([...])'],
     ['$ZodNumber', 'z.number / z.int: use lenientKit.int (a z.custom predicate)'],
     ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.literal)'],
+    ['$ZodString', 'z.string: use lenientKit.string (a z.custom predicate)'],
     ['$ZodCheckRegex', 'z.regex: use lenientKit.matches'],
     ['$ZodCheckMaxLength', 'z.maxLength: use a refine (see frame/protocol.ts text())'],
     ['$ZodCheckMinLength', 'z.minLength'],
