@@ -29,6 +29,8 @@ export interface Kit<M extends Mode> {
   int(min?: number): z.ZodMiniType<number>;
   /** A string matching `pattern` (a non-global RegExp). */
   matches(pattern: RegExp): z.ZodMiniType<string>;
+  /** One of the given primitive values, compared with `===` (`z.literal`). */
+  literal<const T extends string | number | boolean>(value: T | readonly T[]): z.ZodMiniType<T>;
   /** `true` or `false`. */
   bool(): z.ZodMiniType<boolean>;
   /** Any string. */
@@ -42,6 +44,7 @@ export const strictKit: Kit<'strict'> = {
   oneOf: (values) => z.enum(values) as never,
   int: (min) => (min === undefined ? z.int() : z.int().check(z.minimum(min))),
   matches: (pattern) => z.string().check(z.regex(pattern)),
+  literal: (value) => z.literal(value as never),
   bool: () => z.boolean(),
   string: () => z.string(),
 };
@@ -50,10 +53,10 @@ export const strictKit: Kit<'strict'> = {
  * How the widget and the card frame build them. The same constraints, expressed with the generic
  * `z.overwrite`, `z.refine` and `z.custom` instead of one zod class each: every zod class a browser
  * bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 24 KB). An enum accepts any
- * string and rewrites values it does not know to `'unknown'`; a non-string still fails. Strings and
- * integers are `z.custom` predicates (`Number.isInteger` rejects non-numbers, NaN and ±Infinity as
- * `z.number()` would) and a boolean is the literal `true` or `false`, so none of `$ZodString`,
- * `$ZodNumber` and `$ZodBoolean` is bundled.
+ * string and rewrites values it does not know to `'unknown'`; a non-string still fails. Strings,
+ * integers, booleans and literals are `z.custom` predicates (`Number.isInteger` rejects non-numbers,
+ * NaN and ±Infinity as `z.number()` would; a literal is compared with `===` as `z.literal` does),
+ * so none of `$ZodString`, `$ZodNumber`, `$ZodBoolean` and `$ZodLiteral` is bundled.
  */
 export const lenientKit: Kit<'lenient'> = {
   mode: 'lenient',
@@ -63,7 +66,11 @@ export const lenientKit: Kit<'lenient'> = {
   int: (min = -Infinity) =>
     z.custom<number>((n) => Number.isInteger(n) && (n as number) >= min, `Expected an integer ≥ ${min}`),
   matches: (pattern) => z.custom<string>((s) => typeof s === 'string' && pattern.test(s), `Expected a string matching ${pattern}`),
-  bool: () => z.literal([true, false]),
+  literal: (value) => {
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    return z.custom((x) => values.includes(x), 'Invalid value');
+  },
+  bool: () => z.custom<boolean>((b) => typeof b === 'boolean', 'Expected a boolean'),
   string: () => isString(),
 };
 

@@ -36,7 +36,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
 
   /** A 3-D Secure challenge to show: the ACS page at `url`, in an EMV window of `windowSize`. */
   const NextAction = k.object({
-    type: z.literal('three_ds_challenge'),
+    type: k.literal('three_ds_challenge'),
     url: k.string(),
     windowSize: k.oneOf(CHALLENGE_WINDOW_SIZES),
   });
@@ -61,7 +61,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
   /** `GET /v1/checkout/sessions/:id/public` — everything the widget needs, nothing secret. */
   const PublicSession = k.object({
     id: k.matches(/^cs_/),
-    object: z.literal('checkout.session.public'),
+    object: k.literal('checkout.session.public'),
     status: k.oneOf(SESSION_STATUSES),
     /** Monotonic: moves on every change a browser can see; `?since=` long-polls on it. */
     version: k.int(0),

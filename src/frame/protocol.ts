@@ -204,15 +204,15 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
 const frameSchemas = /* @__PURE__ */ lazy(() => {
   const s = clientSchemas();
   const k = lenientKit;
-  const v = z.literal(FRAME_PROTOCOL_VERSION);
-  const field = z.literal(CARD_FIELDS);
+  const v = k.literal(FRAME_PROTOCOL_VERSION);
+  const field = k.literal(CARD_FIELDS);
   const idempotencyKey = text(255);
-  const result = z.literal('result');
+  const result = k.literal('result');
   return {
-    ready: k.object({ v, type: z.literal('ready'), protocolVersion: k.int() }),
+    ready: k.object({ v, type: k.literal('ready'), protocolVersion: k.int() }),
     change: k.object({
       v,
-      type: z.literal('change'),
+      type: k.literal('change'),
       empty: k.bool(),
       complete: k.bool(),
       brand: k.oneOf(CARD_BRANDS),
@@ -223,22 +223,22 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
         cvc: z.optional(k.oneOf(CVC_ERRORS)),
       }),
     }),
-    focus: k.object({ v, type: z.literal('focus'), field }),
-    blur: k.object({ v, type: z.literal('blur'), field }),
-    submit: k.object({ v, type: z.literal('submit') }),
+    focus: k.object({ v, type: k.literal('focus'), field }),
+    blur: k.object({ v, type: k.literal('blur'), field }),
+    submit: k.object({ v, type: k.literal('submit') }),
     resize: k.object({
       v,
-      type: z.literal('resize'),
+      type: k.literal('resize'),
       height: z.custom<number>((h) => typeof h === 'number' && h >= 0 && h <= 10_000, 'Expected a number from 0 to 10000'),
     }),
-    [RESULT_OK]: k.object({ v, type: result, idempotencyKey, ok: z.literal(true), session: s.PublicSession }),
+    [RESULT_OK]: k.object({ v, type: result, idempotencyKey, ok: k.literal(true), session: s.PublicSession }),
     [RESULT_ERROR]: k.object({
       v,
       type: result,
       idempotencyKey,
-      ok: z.literal(false),
+      ok: k.literal(false),
       error: k.object({
-        type: z.literal(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
+        type: k.literal(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
         code: text(100),
         declineCode: z.optional(text(100)),
         message: text(1000),

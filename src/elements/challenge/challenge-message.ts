@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { lazy } from '../../api/kit.js';
+import { lazy, lenientKit as k } from '../../api/kit.js';
 
 /** What the issuer's ACS page posts to its parent when the customer finished: a bare signal, no outcome. */
-const ChallengeDone = lazy(() => z.object({ v: z.literal(1), type: z.literal('challenge_done') }));
+const ChallengeDone = lazy(() => z.object({ v: k.literal(1), type: k.literal('challenge_done') }));
 
 /**
  * Decides whether a `message` event is the ACS's "done" signal. Order matters (Adyen's

@@ -40,10 +40,11 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
   it.each([
     ['$ZodNever', 'z.strictObject: the strict (sandbox) schemas'],
     ['$ZodCatch', 'z.catch: lenient enums are z.overwrite in lenientKit'],
-    ['$ZodEnum', 'z.enum: use lenientKit.oneOf or z.literal([...])'],
+    ['$ZodEnum', 'z.enum: use lenientKit.oneOf or lenientKit.literal([...])'],
     ['$ZodNumber', 'z.number / z.int: use lenientKit.int (a z.custom predicate)'],
     ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.literal)'],
     ['$ZodString', 'z.string: use lenientKit.string (a z.custom predicate)'],
+    ['$ZodLiteral', 'z.literal: use lenientKit.literal (a z.custom predicate)'],
     ['$ZodCheckRegex', 'z.regex: use lenientKit.matches'],
     ['$ZodCheckMaxLength', 'z.maxLength: use a refine (see frame/protocol.ts text())'],
     ['$ZodCheckMinLength', 'z.minLength'],
