@@ -35,6 +35,8 @@ export interface Kit<M extends Mode> {
   bool(): z.ZodMiniType<boolean>;
   /** Any string. */
   string(): z.ZodMiniType<string>;
+  /** An array whose every element parses with `item`. */
+  list<T>(item: z.ZodMiniType<T>): z.ZodMiniType<T[]>;
 }
 
 /** How the sandbox builds the wire schemas: exact, with zod's specific checks and messages. */
@@ -47,6 +49,7 @@ export const strictKit: Kit<'strict'> = {
   literal: (value) => z.literal(value as never),
   bool: () => z.boolean(),
   string: () => z.string(),
+  list: (item) => z.array(item),
 };
 
 /**
@@ -56,7 +59,10 @@ export const strictKit: Kit<'strict'> = {
  * string and rewrites values it does not know to `'unknown'`; a non-string still fails. Strings,
  * integers, booleans and literals are `z.custom` predicates (`Number.isInteger` rejects non-numbers,
  * NaN and ±Infinity as `z.number()` would; a literal is compared with `===` as `z.literal` does),
- * so none of `$ZodString`, `$ZodNumber`, `$ZodBoolean` and `$ZodLiteral` is bundled.
+ * so none of `$ZodString`, `$ZodNumber`, `$ZodBoolean` and `$ZodLiteral` is bundled. A list is a
+ * `z.custom` predicate that every item parses, then a `z.overwrite` that keeps the parsed items
+ * (unknown fields dropped), instead of `$ZodArray` (~0.3 KB brotli): a bad item's issue stops at the
+ * list's path, and its message names the item ("Item 1 is invalid").
  */
 export const lenientKit: Kit<'lenient'> = {
   mode: 'lenient',
@@ -72,6 +78,14 @@ export const lenientKit: Kit<'lenient'> = {
   },
   bool: () => z.custom<boolean>((b) => typeof b === 'boolean', 'Expected a boolean'),
   string: () => isString(),
+  list: <T>(item: z.ZodMiniType<T>) =>
+    z
+      .custom<T[]>((v) => Array.isArray(v) && v.every((x) => item.safeParse(x).success), {
+        error: ({ input }) =>
+          Array.isArray(input) ? `Item ${input.findIndex((x) => !item.safeParse(x).success)} is invalid` : 'Expected a list',
+      })
+      // Only a list whose every item parsed gets here: parse again to drop their unknown fields.
+      .check(z.overwrite((v) => v.map((x) => item.parse(x)))),
 };
 
 /** A string, as a `z.custom` predicate (see {@link lenientKit}). */

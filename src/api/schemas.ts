@@ -70,7 +70,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     currency: k.string(),
     amountSubtotal: amount(),
     amountTotal: amount(),
-    lineItems: z.array(LineItem),
+    lineItems: k.list(LineItem),
     billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
     phoneNumberCollection: k.object({ enabled: k.bool() }),
     customerEmail: z.nullable(k.string()),
@@ -93,7 +93,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
       paymentIntent: z.optional(PublicIntent),
       /** On `origin_not_allowed`: the origin that asked and the session's allowed origins. */
       origin: z.optional(k.string()),
-      allowedOrigins: z.optional(z.array(k.string())),
+      allowedOrigins: z.optional(k.list(k.string())),
     }),
   });
 

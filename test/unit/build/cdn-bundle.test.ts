@@ -45,6 +45,7 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
     ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.literal)'],
     ['$ZodString', 'z.string: use lenientKit.string (a z.custom predicate)'],
     ['$ZodLiteral', 'z.literal: use lenientKit.literal (a z.custom predicate)'],
+    ['$ZodArray', 'z.array: use lenientKit.list'],
     ['$ZodCheckRegex', 'z.regex: use lenientKit.matches'],
     ['$ZodCheckMaxLength', 'z.maxLength: use a refine (see frame/protocol.ts text())'],
     ['$ZodCheckMinLength', 'z.minLength'],
