@@ -52,6 +52,8 @@ const iife: UserConfig = {
       formats: ['iife'],
       fileName: () => 'xpay.js',
     },
+    // window.XPay is a plain object: no Symbol.toStringTag 'Module' marker (nothing reads it).
+    rolldownOptions: { output: { generatedCode: { symbols: false } } },
   },
 };
 
