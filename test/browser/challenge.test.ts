@@ -20,6 +20,7 @@ async function openChallenge() {
   await challenge.updateComplete;
   const acsFrame = challenge.shadowRoot!.querySelector('iframe')!;
   const acsUrl = acsFrame.src;
+  await harness.challengeLoaded(acsUrl);
   let doneSignals = 0;
   challenge.addEventListener('xpay-challenge-done', () => (doneSignals += 1));
   return { ...mounted, result, challenge, acsFrame, acsUrl, doneSignals: () => doneSignals };

@@ -1,27 +1,41 @@
 /**
- * A @web/test-runner plugin with one server command, `xpay-acs-click`: clicks a button by its
- * accessible name inside the sandbox's 3-D Secure (ACS) page, through Playwright, as a customer
- * would. The ACS page is cross-origin, so browser test code cannot reach into it itself.
+ * A @web/test-runner plugin for the sandbox's 3-D Secure (ACS) page, which is cross-origin, so
+ * browser test code cannot reach into it itself. Two server commands, through Playwright:
+ * - `xpay-acs-click` `{ name }`: clicks a button by its accessible name, as a customer would.
+ * - `xpay-acs-loaded` `{ url }`: resolves once the ACS page at `url` has fired `load` in its frame.
  */
 import { clickInCrossOriginFrame } from '../helpers/cross-origin-click.mjs';
+
+const FIND_FRAME_TIMEOUT_MS = 20_000;
+
+/** Polls the page's frames until `match` finds one (a frame appears when its document commits). */
+async function findFrame(page, match, what) {
+  const deadline = Date.now() + FIND_FRAME_TIMEOUT_MS;
+  for (;;) {
+    const frame = page.frames().find(match);
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no ${what} on the page`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function acsPlugin() {
   return {
     name: 'xpay-acs',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'xpay-acs-click') return undefined;
       const page = session.browser.getPage(session.id);
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const frame = page.frames().find((f) => f.url().includes('/sandbox/acs/'));
-        if (frame) {
-          await clickInCrossOriginFrame(page, frame.getByRole('button', { name: payload.name }));
-          return true;
-        }
-        if (Date.now() > deadline) throw new Error('no ACS frame on the page');
-        await new Promise((r) => setTimeout(r, 100));
+      if (command === 'xpay-acs-click') {
+        const frame = await findFrame(page, (f) => f.url().includes('/sandbox/acs/'), 'ACS frame');
+        await clickInCrossOriginFrame(page, frame.getByRole('button', { name: payload.name }));
+        return true;
       }
+      if (command === 'xpay-acs-loaded') {
+        const frame = await findFrame(page, (f) => f.url() === payload.url, `ACS frame at ${payload.url}`);
+        await frame.waitForLoadState('load');
+        return true;
+      }
+      return undefined;
     },
   };
 }

@@ -88,6 +88,14 @@ export class CheckoutHarness {
   async completeChallenge(action: 'Complete authentication' | 'Fail authentication'): Promise<void> {
     await executeServerCommand('xpay-acs-click', { name: action });
   }
+  /**
+   * Resolves once the issuer page at `acsUrl` has loaded in the open challenge. Until then the
+   * iframe's first navigation is in flight, and a test that navigates the frame itself races it
+   * (the ACS document can commit after, and replace, the page the test sent it to).
+   */
+  async challengeLoaded(acsUrl: string): Promise<void> {
+    await executeServerCommand('xpay-acs-loaded', { url: acsUrl });
+  }
   /** Resolves once the element's rendered status matches. */
   async waitForStatus(status: string): Promise<void> {
     while (this.element.status !== status) await nextEvent(this.element, 'xpay-status-change');
