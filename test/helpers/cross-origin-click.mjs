@@ -22,8 +22,8 @@
  */
 export async function clickInCrossOriginFrame(page, target, { timeout = 20_000 } = {}) {
   const deadline = Date.now() + timeout;
+  const left = () => Math.max(1, deadline - Date.now());
   for (;;) {
-    const left = () => Math.max(1, deadline - Date.now());
     // Move away first so every hover is a fresh move the browser has to route again.
     await page.mouse.move(0, 0);
     await target.hover({ timeout: left() });
@@ -31,5 +31,5 @@ export async function clickInCrossOriginFrame(page, target, { timeout = 20_000 }
     if (Date.now() > deadline) throw new Error(`mouse input never reached the iframe holding ${target}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await target.click({ timeout: Math.max(1, deadline - Date.now()) });
+  await target.click({ timeout: left() });
 }
