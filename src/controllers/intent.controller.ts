@@ -95,15 +95,21 @@ export class IntentController implements ReactiveController {
 
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
   start(config: SessionConfig): void {
-    this.stop();
+    this.reset();
     this.#config = config;
+    this.#run = new AbortController();
+    this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
+    void this.#read(0);
+  }
+
+  /** Forgets the session (its client secret was removed): aborts everything, back to no session. */
+  reset(): void {
+    this.stop();
+    this.#config = null;
     this.#ctx = initialIntentContext();
     this.loadError = null;
     this.lastDecline = null;
-    this.#run = new AbortController();
-    this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
     this.#host.requestUpdate();
-    void this.#read(0);
   }
 
   /** Aborts everything in flight; pending `confirm()` calls resolve as `unknown`. */

@@ -106,6 +106,29 @@ describe('<xpay-checkout> swapping the client secret', () => {
     expect(new URL(harness.cardFrame()!.src).searchParams.get('session')).to.equal(other.id);
     expect(harness.root.querySelectorAll('iframe.card-frame')).to.have.length(1);
   });
+
+  it('should drop the old session when the client secret is removed, then load the next one', async () => {
+    const { el, harness } = await mountCheckout();
+    const errors = recordEvents(el, 'xpay-error');
+    el.clientSecret = '';
+    await el.updateComplete;
+    // Nothing of the old session stays up: no form, no frame waiting to time out.
+    // Counts, not elements: a failure message never has to print a live iframe.
+    expect(harness.root.querySelectorAll('iframe.card-frame').length).to.equal(0);
+    expect(harness.root.querySelectorAll('button.pay').length).to.equal(0);
+    expect(el.status).to.equal('loading');
+    expect(el.sessionId).to.equal(null);
+    expect(el.paymentIntent).to.equal(null);
+    expect(harness.text()).not.to.contain('$');
+    const next = await createSession({ lineItems: [{ name: 'Mug', unitAmount: 900, quantity: 1 }] });
+    const ready = nextEvent(el, 'xpay-ready');
+    el.clientSecret = next.clientSecret;
+    expect((await ready).detail.sessionId).to.equal(next.id);
+    await el.updateComplete;
+    expect(harness.payButton()!.textContent!.trim()).to.equal('Pay $9.00');
+    expect(errors.events).to.deep.equal([]);
+    errors.stop();
+  });
 });
 
 describe('mount()', () => {

@@ -143,7 +143,7 @@ export class XpayCheckout extends LitElement {
     announcement: { state: true, attribute: false },
   };
 
-  /** The session's client secret (`cs_…_secret_…`). Never reflected back; a new value swaps the session. */
+  /** The session's client secret (`cs_…_secret_…`). Never reflected back; a new value swaps the session, an empty one clears it. */
   clientSecret = '';
   /** Absolute URL of the XPay API, e.g. `http://127.0.0.1:4242`. */
   apiBase = '';
@@ -353,9 +353,10 @@ export class XpayCheckout extends LitElement {
     this.#prefilledFor = null;
     this.touched = new Set();
     this.showAllErrors = false;
-    if (!this.clientSecret) return;
+    // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
+    if (!this.clientSecret) return this.#intent.reset();
     if (!originOf(this.apiBase)) {
-      this.#intent.stop();
+      this.#intent.reset();
       this.frameError = integrationErrors.missingApiBase();
       this.#intent.reportError(this.frameError);
       return;
