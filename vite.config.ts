@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
+import { swcMinifyPlugin } from './scripts/swc-minify.js';
 
 /**
  * One source, three outputs (see README "Builds"):
@@ -39,8 +40,9 @@ const esm: UserConfig = {
 
 const iife: UserConfig = {
   // The CDN bundle has a 24 KB brotli budget: squeeze the indentation out of Lit's html/svg/css
-  // templates, which the JS minifier leaves as written (see scripts/minify-lit-templates.ts).
-  plugins: [minifyLitTemplatesPlugin()],
+  // templates, which the JS minifier leaves as written (see scripts/minify-lit-templates.ts), and
+  // run swc over Oxc's output (see scripts/swc-minify.ts).
+  plugins: [minifyLitTemplatesPlugin(), swcMinifyPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',
