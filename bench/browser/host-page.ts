@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { strictPageCsp } from '../../demo/shop/csp.js';
 
 /** One request the host server answered, in arrival order. */
 export interface HostRequest {
@@ -34,16 +35,7 @@ export async function startHostPage(apiBase: string, script: Buffer): Promise<Ho
   const pages = new Map<string, string>();
   const requests: HostRequest[] = [];
 
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `frame-src ${apiOrigin}`,
-    `connect-src 'self' ${apiOrigin}`,
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const csp = strictPageCsp(apiOrigin);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -24,6 +24,7 @@ import {
   thanksPage,
   type SessionGraph,
 } from './pages.js';
+import { strictPageCsp } from './csp.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 /** serveStatic takes a root relative to the working directory. */
@@ -72,21 +73,8 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
   app.use('*', async (c, next) => {
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) {
-      c.header(
-        'Content-Security-Policy',
-        [
-          "default-src 'self'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "img-src 'self' data:",
-          `frame-src ${apiOrigin}`,
-          `connect-src 'self' ${apiOrigin}`,
-          "base-uri 'none'",
-          // The hosted checkout form answers with a redirect to XPay's page, which form-action covers.
-          `form-action 'self' ${apiOrigin}`,
-          "frame-ancestors 'none'",
-        ].join('; '),
-      );
+      // The hosted checkout form answers with a redirect to XPay's page, which form-action covers.
+      c.header('Content-Security-Policy', strictPageCsp(apiOrigin, { formAction: true }));
       c.header('Cache-Control', 'no-store');
     }
   });
