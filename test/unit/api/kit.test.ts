@@ -74,3 +74,114 @@ describe('client and server schemas, built from the same definitions', () => {
     expect(Object.keys(serverSchemas())).toContain('ConfirmRequest');
   });
 });
+
+/** The one issue a failed parse reports, as `{ path, message }`. */
+function onlyIssue(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  expect(result.success).toBe(false);
+  expect(result.error!.issues).toHaveLength(1);
+  const [issue] = result.error!.issues;
+  return { path: issue!.path, message: issue!.message };
+}
+
+describe('lenientKit helpers, one by one', () => {
+  const k = lenientKit;
+
+  it('string: should pass any string and name what it expected otherwise', () => {
+    expect(k.string().parse('')).toBe('');
+    expect(k.string().parse('cs_test')).toBe('cs_test');
+    for (const bad of [1, null, undefined, {}, ['a']]) {
+      expect(onlyIssue(k.string().safeParse(bad))).toEqual({ path: [], message: 'Expected a string' });
+    }
+  });
+
+  it('bool: should pass true and false only', () => {
+    expect(k.bool().parse(true)).toBe(true);
+    expect(k.bool().parse(false)).toBe(false);
+    for (const bad of [0, 1, 'true', null, undefined]) {
+      expect(onlyIssue(k.bool().safeParse(bad))).toEqual({ path: [], message: 'Expected a boolean' });
+    }
+  });
+
+  it('int: should name the minimum it requires, -Infinity when none was given', () => {
+    expect(k.int(1).parse(1)).toBe(1);
+    expect(onlyIssue(k.int(1).safeParse(0))).toEqual({ path: [], message: 'Expected an integer ≥ 1' });
+    expect(onlyIssue(k.int().safeParse(1.5))).toEqual({ path: [], message: 'Expected an integer ≥ -Infinity' });
+    expect(onlyIssue(k.int().safeParse('7'))).toEqual({ path: [], message: 'Expected an integer ≥ -Infinity' });
+  });
+
+  it('matches: should name the pattern, and refuse non-strings without calling it', () => {
+    const id = k.matches(/^pi_/);
+    expect(id.parse('pi_123')).toBe('pi_123');
+    expect(onlyIssue(id.safeParse('ch_123'))).toEqual({ path: [], message: 'Expected a string matching /^pi_/' });
+    // RegExp#test would turn a number into the string "123" and an object into "[object Object]".
+    expect(onlyIssue(k.matches(/^[0-9]+$/).safeParse(123))).toEqual({
+      path: [],
+      message: 'Expected a string matching /^[0-9]+$/',
+    });
+  });
+
+  it('literal: should compare one value or a list of values with ===', () => {
+    expect(k.literal('three_ds_challenge').parse('three_ds_challenge')).toBe('three_ds_challenge');
+    expect(k.literal(1).parse(1)).toBe(1);
+    expect(k.literal(true).parse(true)).toBe(true);
+    const fields = k.literal(['name', 'number'] as const);
+    expect(fields.parse('number')).toBe('number');
+    for (const bad of ['cvc', 'Number', '1', 1n, null]) {
+      expect(onlyIssue(fields.safeParse(bad))).toEqual({ path: [], message: 'Invalid value' });
+    }
+    expect(k.literal(1).safeParse('1').success).toBe(false);
+    expect(k.literal(true).safeParse(1).success).toBe(false);
+  });
+
+  it('oneOf: should keep known values, map unknown strings to "unknown", and refuse non-strings', () => {
+    const brand = k.oneOf(['visa', 'amex'] as const);
+    expect(brand.parse('amex')).toBe('amex');
+    expect(brand.parse('maestro')).toBe('unknown');
+    expect(brand.parse('')).toBe('unknown');
+    // Case matters: the wire vocabulary is lower case.
+    expect(brand.parse('VISA')).toBe('unknown');
+    expect(onlyIssue(brand.safeParse(42))).toEqual({ path: [], message: 'Expected a string' });
+  });
+
+  it('list: should parse every item, keep their parsed values and drop their unknown fields', () => {
+    const items = k.list(k.object({ name: k.string(), brand: k.oneOf(['visa'] as const) }));
+    expect(items.parse([])).toEqual([]);
+    expect(
+      items.parse([
+        { name: 'a', brand: 'visa', extra: 1 },
+        { name: 'b', brand: 'jcb' },
+      ]),
+    ).toEqual([
+      { name: 'a', brand: 'visa' },
+      { name: 'b', brand: 'unknown' },
+    ]);
+  });
+
+  it('list: should name the first bad item, or say it expected a list', () => {
+    const numbers = k.list(k.int(0));
+    expect(onlyIssue(numbers.safeParse([0, 1, -1, -2]))).toEqual({ path: [], message: 'Item 2 is invalid' });
+    expect(onlyIssue(numbers.safeParse({ 0: 1, length: 1 }))).toEqual({ path: [], message: 'Expected a list' });
+    expect(onlyIssue(numbers.safeParse('1,2'))).toEqual({ path: [], message: 'Expected a list' });
+  });
+
+  it('should report the path of the field that failed inside objects, stopping at a list', () => {
+    const schema = k.object({
+      intent: k.object({ amount: k.int(0), status: k.oneOf(['open'] as const) }),
+      lines: k.list(k.object({ quantity: k.int(1) })),
+    });
+    const valid = { intent: { amount: 0, status: 'open' }, lines: [{ quantity: 1 }] };
+    expect(schema.parse(valid)).toEqual(valid);
+    expect(onlyIssue(schema.safeParse({ ...valid, intent: { amount: -5, status: 'open' } }))).toEqual({
+      path: ['intent', 'amount'],
+      message: 'Expected an integer ≥ 0',
+    });
+    expect(onlyIssue(schema.safeParse({ ...valid, intent: { amount: 0, status: 7 } }))).toEqual({
+      path: ['intent', 'status'],
+      message: 'Expected a string',
+    });
+    expect(onlyIssue(schema.safeParse({ ...valid, lines: [{ quantity: 1 }, { quantity: 0 }] }))).toEqual({
+      path: ['lines'],
+      message: 'Item 1 is invalid',
+    });
+  });
+});
