@@ -1,6 +1,5 @@
-import { IntegrationError } from './errors.js';
-import { newIdempotencyKey, path, sessionIdFromClientSecret } from './paths.js';
-import { createRequest, type CallOptions, type TransportOptions } from './request.js';
+import { newIdempotencyKey, path, sessionIdFromClientSecret, sessionIdOf } from './paths.js';
+import { createRequest, type CallOptions, type RequestSpec, type TransportOptions } from './request.js';
 import { clientSchemas, type ClientPublicSession } from './schemas.js';
 
 /** Options of {@link createApiClient}. */
@@ -36,49 +35,37 @@ export interface ApiClient {
  * `IntegrationError` instead of throwing here, so an element can report it like any other error.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  let sessionId: string | null = null;
-  let secretError: IntegrationError | null = null;
-  try {
-    sessionId = sessionIdFromClientSecret(options.clientSecret);
-  } catch (error) {
-    secretError = error as IntegrationError;
-  }
   const request = createRequest(options, { 'XPay-Client-Secret': options.clientSecret.trim() });
-  const id = (): string => {
-    if (secretError || sessionId === null) throw secretError;
-    return sessionId;
-  };
+  // Throws the IntegrationError for a malformed secret inside each (async) call, which then rejects.
+  const id = () => sessionIdFromClientSecret(options.clientSecret);
+
+  // Every endpoint answers the session's public view.
+  const sessionRequest = (spec: Omit<RequestSpec<ClientPublicSession>, 'schema'>) =>
+    request({ ...spec, schema: clientSchemas().PublicSession });
 
   return {
-    sessionId,
-    async getPublicSession({ signal } = {}) {
-      return request({
-        method: 'GET',
-        path: path`/v1/checkout/sessions/${id()}/public`,
-        schema: clientSchemas().PublicSession,
-        ...(signal && { signal }),
-      });
+    sessionId: sessionIdOf(options.clientSecret),
+    async getPublicSession(call) {
+      return sessionRequest({ method: 'GET', path: path`/v1/checkout/sessions/${id()}/public`, signal: call?.signal });
     },
     async waitForChange(sinceVersion, { signal, waitSeconds = 25 } = {}) {
-      return request({
+      return sessionRequest({
         method: 'GET',
         path: path`/v1/checkout/sessions/${id()}/public`,
         query: { wait: waitSeconds, since: sinceVersion },
-        schema: clientSchemas().PublicSession,
         // The server holds the request for up to `waitSeconds`: that is not a timeout.
         timeoutMs: waitSeconds * 1000 + (options.timeoutMs ?? 10_000),
-        ...(signal && { signal }),
+        signal,
       });
     },
-    async abandonAction({ signal } = {}) {
-      return request({
+    async abandonAction(call) {
+      return sessionRequest({
         method: 'POST',
         path: path`/v1/checkout/sessions/${id()}/abandon_action`,
         body: {},
-        schema: clientSchemas().PublicSession,
         // Keyed, so a retry after a lost reply replays instead of failing on the new state.
         idempotencyKey: newIdempotencyKey(),
-        ...(signal && { signal }),
+        signal: call?.signal,
       });
     },
   };

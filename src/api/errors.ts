@@ -50,7 +50,7 @@ export abstract class XpayClientError extends Error implements XpayError {
   constructor(code: string, message: string, options?: { cause?: unknown; requestId?: string }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    if (options?.requestId !== undefined) this.requestId = options.requestId;
+    this.requestId = options?.requestId;
   }
 }
 
@@ -77,15 +77,17 @@ export class ApiError extends XpayClientError {
     retryAfterSeconds?: number;
   }) {
     const { status, body } = init;
-    const requestId = body?.requestId ?? init.requestId;
-    super(body?.code ?? `http_${status}`, body?.message ?? `XPay API answered HTTP ${status}.`, { requestId });
+    super(body?.code ?? `http_${status}`, body?.message ?? `XPay API answered HTTP ${status}.`, {
+      requestId: body?.requestId ?? init.requestId,
+    });
     this.status = status;
     this.type = publicTypeOf(status, body);
-    if (body?.declineCode !== undefined) this.declineCode = body.declineCode;
-    if (body?.paymentIntent !== undefined) this.paymentIntent = body.paymentIntent;
-    if (body?.origin !== undefined) this.origin = body.origin;
-    if (body?.allowedOrigins !== undefined) this.allowedOrigins = body.allowedOrigins;
-    if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
+    // Fields the reply lacks stay undefined; toXpayError() copies only the ones that are set.
+    this.declineCode = body?.declineCode;
+    this.paymentIntent = body?.paymentIntent;
+    this.origin = body?.origin;
+    this.allowedOrigins = body?.allowedOrigins;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 

@@ -80,41 +80,30 @@ export function createRequest(options: TransportOptions, headers: Record<string,
 
   async function send<T>(url: string, spec: RequestSpec<T>): Promise<T> {
     const timeoutMs = spec.timeoutMs ?? o.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort();
-    spec.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    // Passed to fetch, the timeout also aborts reading the body: it covers headers and body.
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    let text: string;
     try {
-      let response: Response;
-      let text: string;
-      try {
-        const init: RequestInit = {
-          method: spec.method,
-          headers: requestHeaders(spec),
-          signal: controller.signal,
-          // No cookies: the client secret is the only credential, and caches must not keep a session view.
-          credentials: 'omit',
-          cache: 'no-store',
-        };
-        if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
-        response = await (o.fetch ?? fetch)(url, init);
-        text = await response.text();
-      } catch (cause) {
-        if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
-        if (timedOut) throw new TimeoutError(timeoutMs);
-        throw new NetworkError(cause);
-      }
-      const requestId = response.headers.get('Request-Id') ?? undefined;
-      if (!response.ok) throw errorFromResponse(response, text, requestId);
-      return parseBody(spec.schema, response.status, text, requestId);
-    } finally {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onCallerAbort);
+      const init: RequestInit = {
+        method: spec.method,
+        headers: requestHeaders(spec),
+        signal: spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout,
+        // No cookies: the client secret is the only credential, and caches must not keep a session view.
+        credentials: 'omit',
+        cache: 'no-store',
+      };
+      if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
+      response = await (o.fetch ?? fetch)(url, init);
+      text = await response.text();
+    } catch (cause) {
+      if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
+      if (timeout.aborted) throw new TimeoutError(timeoutMs);
+      throw new NetworkError(cause);
     }
+    const requestId = response.headers.get('Request-Id') ?? undefined;
+    if (!response.ok) throw errorFromResponse(response, text, requestId);
+    return parseBody(spec.schema, response.status, text, requestId);
   }
 
   function requestHeaders(spec: RequestSpec<unknown>): Record<string, string> {
@@ -144,20 +133,18 @@ export function createRequest(options: TransportOptions, headers: Record<string,
 
 function buildUrl(apiBase: string, path: string, query?: Record<string, string | number>): string {
   if (!query) return apiBase + path;
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return `${apiBase}${path}?${qs}`;
+  // URLSearchParams turns the numbers into strings itself.
+  return `${apiBase}${path}?${new URLSearchParams(query as Record<string, string>)}`;
 }
 
 function errorFromResponse(response: Response, text: string, requestId: string | undefined): ApiError {
   const parsed = clientSchemas().ErrorBody.safeParse(safeJson(text));
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-  const init: ConstructorParameters<typeof ApiError>[0] = {
+  return new ApiError({
     status: response.status,
     body: parsed.success ? parsed.data.error : null,
-  };
-  if (requestId !== undefined) init.requestId = requestId;
-  if (retryAfterSeconds !== undefined) init.retryAfterSeconds = retryAfterSeconds;
-  return new ApiError(init);
+    requestId,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+  });
 }
 
 function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, requestId: string | undefined): T {
@@ -170,9 +157,7 @@ function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, re
     if (result.success) return result.data;
     issues = result.error.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
   }
-  const init: ConstructorParameters<typeof ResponseValidationError>[0] = { status, issues };
-  if (requestId !== undefined) init.requestId = requestId;
-  throw new ResponseValidationError(init);
+  throw new ResponseValidationError({ status, issues, requestId });
 }
 
 const NOT_JSON = Symbol('not json');
