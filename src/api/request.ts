@@ -37,7 +37,6 @@ export interface RequestSpec<T> {
   /** Built with `path```, so segments are already encoded. */
   path: string;
   query?: Record<string, string | number>;
-  headers?: Record<string, string>;
   body?: unknown;
   /** The lenient response schema; a reply that fails it is a `ResponseValidationError`. */
   schema: z.ZodMiniType<T>;
@@ -107,7 +106,7 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   }
 
   function requestHeaders(spec: RequestSpec<unknown>): Record<string, string> {
-    const h: Record<string, string> = { Accept: 'application/json', ...headers, ...spec.headers };
+    const h: Record<string, string> = { Accept: 'application/json', ...headers };
     if (spec.body !== undefined) h['Content-Type'] = 'application/json';
     if (spec.idempotencyKey !== undefined) h['Idempotency-Key'] = spec.idempotencyKey;
     return h;
@@ -155,7 +154,7 @@ function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, re
   } else {
     const result = schema.safeParse(json);
     if (result.success) return result.data;
-    issues = result.error.issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message }));
+    issues = result.error.issues; // zod's issues are ResponseIssues (zod has already dropped `input`)
   }
   throw new ResponseValidationError({ status, issues, requestId });
 }

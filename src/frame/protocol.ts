@@ -281,7 +281,7 @@ function parseWith<T>(schemas: Record<string, z.ZodMiniType>, data: unknown): T 
   const { type, ok } = data as { type?: unknown; ok?: unknown };
   const key = type === 'result' ? (ok === true ? RESULT_OK : RESULT_ERROR) : type;
   // Own keys only: "constructor" or "__proto__" must not find anything.
-  if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, key)) return null;
+  if (typeof key !== 'string' || !Object.hasOwn(schemas, key)) return null;
   const parsed = schemas[key]!.safeParse(data);
   return parsed.success ? (parsed.data as T) : null;
 }
