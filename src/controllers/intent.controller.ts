@@ -3,10 +3,18 @@ import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey } from '../api/paths.js';
 import { isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
-import { initialIntentContext, isBusy, outcomeOf, reduce, statusOf, summarizeIntent } from '../state/intent.machine.js';
+import {
+  confirmResult,
+  initialIntentContext,
+  isBusy,
+  outcomeOf,
+  reduce,
+  statusOf,
+  summarizeIntent,
+} from '../state/intent.machine.js';
 import type {
   CheckoutStatus,
-  ConfirmOutcome,
+  ConfirmResult,
   IntentContext,
   IntentEffect,
   IntentInput,
@@ -20,12 +28,7 @@ import {
   XpaySucceededEvent,
 } from '../events/events.js';
 
-/** What `confirm()` resolves with (issue 3 §8). */
-export interface ConfirmResult {
-  status: ConfirmOutcome;
-  paymentIntent?: PaymentIntentSummary;
-  error?: XpayError;
-}
+export type { ConfirmResult };
 
 /** What the controller needs from the element it serves. */
 export interface IntentHost extends ReactiveControllerHost, HTMLElement {
@@ -135,7 +138,7 @@ export class IntentController implements ReactiveController {
 
   /** Re-reads the session (amount changed server-side, or retry after an error). */
   refresh(): void {
-    if (this.#ctx.step === 'loading' && this.#config) return;
+    // Ignored while loading: the read in flight is the fresh one.
     this.#send({ type: 'refresh' });
   }
 
@@ -146,9 +149,7 @@ export class IntentController implements ReactiveController {
       return;
     }
     const outcomeUnknown = !['card_error', 'validation_error', 'integration_error'].includes(result.error.type);
-    const input: IntentInput = { type: 'confirmFailed', error: result.error, outcomeUnknown };
-    if (result.paymentIntent) input.paymentIntent = result.paymentIntent;
-    this.#send(input);
+    this.#send({ type: 'confirmFailed', error: result.error, outcomeUnknown, paymentIntent: result.paymentIntent });
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */
@@ -214,9 +215,9 @@ export class IntentController implements ReactiveController {
       try {
         const session = await client.waitForChange(this.#ctx.session?.version ?? 0, { signal });
         failures = 0;
-        if (!signal.aborted && session.version > (this.#ctx.session?.version ?? -1)) {
-          this.#send({ type: 'session', session, via: 'read' });
-        }
+        // Unaborted means still `ready` (any other step aborts the watch), where the machine
+        // ignores a view that is not newer.
+        if (!signal.aborted) this.#send({ type: 'session', session, via: 'read' });
       } catch {
         if (signal.aborted) break;
         // A background watch: its failures are not the customer's (the next action reports any
@@ -249,13 +250,9 @@ export class IntentController implements ReactiveController {
       case 'error':
         this.reportError(n.error);
         break;
-      case 'confirmSettled': {
-        const result: ConfirmResult = { status: n.status };
-        if (n.paymentIntent) result.paymentIntent = n.paymentIntent;
-        if (n.error) result.error = n.error;
-        this.#settleWaiters(result);
+      case 'confirmSettled':
+        this.#settleWaiters(n.result);
         break;
-      }
     }
   }
 
@@ -283,7 +280,8 @@ export class IntentController implements ReactiveController {
         this.#poll = null;
         break;
       case 'openChallenge':
-        if (effect.nextAction.type === 'three_ds_challenge') this.#host.openChallenge(effect.nextAction as NextAction);
+        // The machine opens it only for a `three_ds_challenge`; its windowSize may still be 'unknown'.
+        this.#host.openChallenge(effect.nextAction as NextAction);
         break;
       case 'closeChallenge':
         this.#host.closeChallenge();
@@ -301,7 +299,7 @@ export class IntentController implements ReactiveController {
     const key = newIdempotencyKey();
     const sent = await this.#host.startConfirm(key);
     if (run.signal.aborted || sent === 'sent') return;
-    this.#send(sent.refused ? { type: 'submitCanceled', error: sent.refused } : { type: 'submitCanceled' });
+    this.#send({ type: 'submitCanceled', error: sent.refused });
   }
 
   async #read(delayMs: number): Promise<void> {
@@ -359,10 +357,7 @@ export class IntentController implements ReactiveController {
 
   #currentResult(): ConfirmResult {
     const status = this.status;
-    const result: ConfirmResult = { status: status === 'loading' || status === 'error' ? 'not_submitted' : outcomeOf(status) };
-    const pi = this.paymentIntent;
-    if (pi) result.paymentIntent = pi;
-    return result;
+    return confirmResult(status === 'loading' || status === 'error' ? 'not_submitted' : outcomeOf(status), this.paymentIntent);
   }
 
   #settleWaiters(result: ConfirmResult): void {

@@ -4,6 +4,7 @@ import {
   BUSY_STEPS,
   type CheckoutStatus,
   type ConfirmOutcome,
+  type ConfirmResult,
   type IntentContext,
   type IntentEffect,
   type IntentEventType,
@@ -87,7 +88,7 @@ export function transition(step: IntentStep, event: { type: IntentEventType }): 
 
 /** A fresh machine for one session (a new client secret starts a new one). */
 export function initialIntentContext(): IntentContext {
-  return { step: 'loading', session: null, attempt: null, succeededReported: false, readFailures: 0 };
+  return { step: 'loading', session: null, attempting: false, succeededReported: false, readFailures: 0 };
 }
 
 /** The public `status`: the server status once known, else `loading`; `error` when loading failed. */
@@ -161,7 +162,7 @@ function classifySession(
 
 /** An attempt is open when this page submitted one, or the server shows one still in flight (after a reload). */
 function attemptOpen(ctx: IntentContext): boolean {
-  if (ctx.attempt) return true;
+  if (ctx.attempting) return true;
   const status = ctx.session?.paymentIntent?.status;
   return status !== undefined && IN_FLIGHT_STATUSES.has(status);
 }
@@ -185,6 +186,14 @@ function rereadDelay(failures: number): number {
  */
 export function outcomeOf(status: ServerStatus): ConfirmOutcome {
   return status === 'requires_action' || status === 'requires_confirmation' ? 'unknown' : status;
+}
+
+/** What `confirm()` resolves with: `paymentIntent` and `error` only when there is one. */
+export function confirmResult(status: ConfirmOutcome, paymentIntent: PaymentIntentSummary | null, error?: XpayError): ConfirmResult {
+  const result: ConfirmResult = { status };
+  if (paymentIntent) result.paymentIntent = paymentIntent;
+  if (error) result.error = error;
+  return result;
 }
 
 /**
@@ -232,11 +241,9 @@ function enter(
   const notifications: IntentNotification[] = [];
   const intent = () => summarizeIntent(ctx.session?.paymentIntent);
   const settle = (status: ConfirmOutcome, error?: XpayError) => {
-    if (!ctx.attempt) return;
-    ctx.attempt = null;
-    notifications.push(
-      error ? { type: 'confirmSettled', status, paymentIntent: intent(), error } : { type: 'confirmSettled', status, paymentIntent: intent() },
-    );
+    if (!ctx.attempting) return;
+    ctx.attempting = false;
+    notifications.push({ type: 'confirmSettled', result: confirmResult(status, intent(), error) });
   };
 
   // 1. The server status, exactly once per change, before anything that follows from it.
@@ -257,16 +264,15 @@ function enter(
   const version = ctx.session?.version ?? 0;
   switch (event) {
     case 'submit':
-      ctx.attempt = { baseVersion: version };
+      ctx.attempting = true;
       effects.push({ type: 'confirm' });
       break;
     case 'submitCanceled':
-      settle('not_submitted', input?.type === 'submitCanceled' ? input.error : undefined);
+      settle('not_submitted', (input as Extract<IntentInput, { type: 'submitCanceled' }>).error);
       break;
     case 'confirmDeclined': {
-      const error = (input as Extract<IntentInput, { type: 'confirmFailed' }>).error;
-      const pi = (input as Extract<IntentInput, { type: 'confirmFailed' }>).paymentIntent;
-      notifications.push({ type: 'declined', error, paymentIntent: pi ? summarizeIntent(pi) : intent() });
+      const { error, paymentIntent } = input as Extract<IntentInput, { type: 'confirmFailed' }>;
+      notifications.push({ type: 'declined', error, paymentIntent: summarizeIntent(paymentIntent ?? ctx.session?.paymentIntent) });
       settle('requires_payment_method', error);
       // Pick up the new version and lastPaymentError quietly; the decline is already reported.
       effects.push({ type: 'reread', delayMs: 0 });

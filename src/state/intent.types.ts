@@ -41,6 +41,13 @@ export const CONFIRM_OUTCOMES = [
 ] as const;
 export type ConfirmOutcome = (typeof CONFIRM_OUTCOMES)[number];
 
+/** What `confirm()` resolves with (issue 3 §8). */
+export interface ConfirmResult {
+  status: ConfirmOutcome;
+  paymentIntent?: PaymentIntentSummary;
+  error?: XpayError;
+}
+
 /** What the host page may know about the session's intent (the `paymentIntent` of event details). */
 export interface PaymentIntentSummary {
   id: string;
@@ -64,7 +71,7 @@ export type IntentInput =
   /** `beforeSubmit` refused or the form was incomplete: nothing was sent. */
   | { type: 'submitCanceled'; error?: XpayError }
   /** The confirm call failed; `outcomeUnknown` from `isOutcomeUnknown()` (timeout, 409, 5xx…). */
-  | { type: 'confirmFailed'; error: XpayError; outcomeUnknown: boolean; paymentIntent?: ClientPublicIntent }
+  | { type: 'confirmFailed'; error: XpayError; outcomeUnknown: boolean; paymentIntent?: ClientPublicIntent | null }
   /** The ACS posted `challenge_done`: only a signal to re-read, never the outcome. */
   | { type: 'challengeDone' }
   /** The customer closed the challenge dialog: record the abandon with the API. */
@@ -136,15 +143,15 @@ export type IntentNotification =
   /** `xpay-error`: integration or network trouble. */
   | { type: 'error'; error: XpayError }
   /** The customer's attempt is resolved: resolve `confirm()` with this. */
-  | { type: 'confirmSettled'; status: ConfirmOutcome; paymentIntent: PaymentIntentSummary | null; error?: XpayError };
+  | { type: 'confirmSettled'; result: ConfirmResult };
 
 /** The machine's whole state: the step, the last server view, and what has been reported. */
 export interface IntentContext {
   step: IntentStep;
   /** The newest session view seen (by `version`); null until the first read. */
   session: ClientPublicSession | null;
-  /** The customer's attempt in flight, until its outcome is reported (resolves `confirm()`). */
-  attempt: { baseVersion: number } | null;
+  /** A customer's attempt is in flight, until its outcome is reported (resolves `confirm()`). */
+  attempting: boolean;
   /** `xpay-succeeded` is once per session. */
   succeededReported: boolean;
   /** Consecutive failed reads, for the re-read backoff. */

@@ -100,7 +100,7 @@ function names(notes: IntentNotification[]): string[] {
       case 'error':
         return `error:${n.error.code}`;
       case 'confirmSettled':
-        return `settled:${n.status}`;
+        return `settled:${n.result.status}`;
     }
   });
 }
