@@ -65,14 +65,14 @@ interface FrameState {
 
 const INITIAL_FRAME: FrameState = { ready: false, empty: true, complete: false, brand: 'unknown', errors: {} };
 
-/** `fields` attribute: space- or comma-separated groups, e.g. `fields="email address"`. */
-const fieldsConverter = {
-  fromAttribute: (value: string | null): FieldGroup[] =>
-    value === null
-      ? [...FIELD_GROUPS]
-      : (value.split(/[\s,]+/).filter((v) => (FIELD_GROUPS as readonly string[]).includes(v)) as FieldGroup[]),
-  toAttribute: (value: FieldGroup[]) => value.join(' '),
-};
+/**
+ * `fields` attribute: space- or comma-separated groups, e.g. `fields="email address"`. Parsing only:
+ * the property is never reflected, so Lit never needs a `toAttribute`.
+ */
+const fieldsConverter = (value: string | null): FieldGroup[] =>
+  value === null
+    ? [...FIELD_GROUPS]
+    : (value.split(/[\s,]+/).filter((v) => (FIELD_GROUPS as readonly string[]).includes(v)) as FieldGroup[]);
 
 /**
  * A complete card checkout for one XPay Checkout Session: order summary, the contact and billing
@@ -135,7 +135,6 @@ export class XpayCheckout extends LitElement {
     // Internal state; `attribute: false` spelled out so the manifest (cem) lists no attribute.
     billing: { state: true, attribute: false },
     touched: { state: true, attribute: false },
-    showAllErrors: { state: true, attribute: false },
     frame: { state: true, attribute: false },
     frameHeight: { state: true, attribute: false },
     frameError: { state: true, attribute: false },
@@ -165,8 +164,8 @@ export class XpayCheckout extends LitElement {
   frameTimeout = 15_000;
 
   private billing: BillingValues = emptyBilling();
+  /** Fields whose errors show: those the customer has left, or all of them after a submit attempt. */
   private touched = new Set<BillingField>();
-  private showAllErrors = false;
   private frame: FrameState = INITIAL_FRAME;
   private frameHeight = 0;
   private frameError: XpayError | null = null;
@@ -246,7 +245,6 @@ export class XpayCheckout extends LitElement {
     this.#connection?.post({ type: 'clear' });
     this.billing = this.#initialBilling(this.#intent.session);
     this.touched = new Set();
-    this.showAllErrors = false;
   }
 
   override connectedCallback(): void {
@@ -352,7 +350,6 @@ export class XpayCheckout extends LitElement {
     this.billing = this.#initialBilling(null);
     this.#prefilledFor = null;
     this.touched = new Set();
-    this.showAllErrors = false;
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
     if (!this.clientSecret) return this.#intent.reset();
     if (!originOf(this.apiBase)) {
@@ -414,9 +411,9 @@ export class XpayCheckout extends LitElement {
     this.#intent.watchWhileIdle();
   }
 
-  #changeDetail(): XpayChangeDetail | null {
+  #maybeFireChange(): void {
     const session = this.#intent.session;
-    if (!session || !this.frame.ready) return null;
+    if (!session || !this.frame.ready) return;
     const req = this.#requirements(session);
     const visible = this.#visibleBillingErrors(session);
     const errors: FormErrors = { ...this.frame.errors };
@@ -424,17 +421,12 @@ export class XpayCheckout extends LitElement {
     if (visible.phone) errors.phone = visible.phone;
     const address = visible.line1 ?? visible.city ?? visible.postalCode ?? visible.country;
     if (address) errors.address = address;
-    return {
+    const detail: XpayChangeDetail = {
       complete: this.complete,
       empty: this.frame.empty && isBillingEmpty(this.billing, req),
       brand: this.frame.brand,
       errors,
     };
-  }
-
-  #maybeFireChange(): void {
-    const detail = this.#changeDetail();
-    if (!detail) return;
     const key = JSON.stringify(detail);
     if (key === this.#lastChange) return;
     const first = this.#lastChange === '';
@@ -447,7 +439,6 @@ export class XpayCheckout extends LitElement {
 
   #visibleBillingErrors(session: ClientPublicSession) {
     const all = validateBilling(this.billing, this.#requirements(session));
-    if (this.showAllErrors) return all;
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
@@ -487,7 +478,7 @@ export class XpayCheckout extends LitElement {
   #requestSubmit(): Promise<ConfirmResult> {
     const session = this.#intent.session;
     if (session && !this.busy && this.#intent.step === 'ready' && !this.complete) {
-      this.showAllErrors = true;
+      this.touched = new Set(Object.keys(this.billing) as BillingField[]);
       this.#connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
       return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
     }
@@ -523,12 +514,7 @@ export class XpayCheckout extends LitElement {
       case 'result': {
         if (message.idempotencyKey !== this.#pendingConfirmKey) return;
         this.#pendingConfirmKey = null;
-        if (message.ok) this.#intent.confirmResolved({ ok: true, session: message.session });
-        else {
-          const failed: Parameters<IntentController['confirmResolved']>[0] = { ok: false, error: message.error };
-          if (message.paymentIntent) failed.paymentIntent = message.paymentIntent;
-          this.#intent.confirmResolved(failed);
-        }
+        this.#intent.confirmResolved(message);
         break;
       }
       case 'focus':
@@ -595,11 +581,7 @@ export class XpayCheckout extends LitElement {
   }
 
   #renderError(error: XpayError) {
-    const session = this.#intent.session;
-    return errorView(this.#t, error, {
-      showDetails: session?.livemode !== true,
-      onRetry: error.type === 'network_error' ? () => this.#startSession() : undefined,
-    });
+    return errorView(this.#t, error, this.#intent.session?.livemode !== true, () => this.#startSession());
   }
 
   #renderForm(session: ClientPublicSession) {
@@ -612,7 +594,7 @@ export class XpayCheckout extends LitElement {
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
-      <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
           t,
           locale: this.#resolvedLocale,
@@ -633,7 +615,7 @@ export class XpayCheckout extends LitElement {
               part="submit-button"
               class="button button--primary pay"
               type="submit"
-              aria-disabled=${busy ? 'true' : 'false'}
+              aria-disabled=${busy}
             >
               ${busy ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}` : t.pay(amount)}
             </button>`}

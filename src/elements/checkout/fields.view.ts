@@ -42,7 +42,7 @@ function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
       .value=${m.values[spec.field]}
       ?required=${!spec.optional}
       ?disabled=${m.disabled}
-      aria-invalid=${error ? 'true' : 'false'}
+      aria-invalid=${Boolean(error) /* Lit writes a boolean attribute value as "true" / "false" */}
       aria-describedby=${error ? `${id}-error` : nothing}
       @input=${(e: Event) => m.onInput(spec.field, (e.target as HTMLInputElement).value)}
       @blur=${() => m.onBlur(spec.field)}
@@ -62,7 +62,7 @@ function countrySelect(m: FieldsViewModel): TemplateResult {
       autocomplete="billing country"
       required
       ?disabled=${m.disabled}
-      aria-invalid=${error ? 'true' : 'false'}
+      aria-invalid=${Boolean(error)}
       aria-describedby=${error ? 'f-country-error' : nothing}
       @change=${(e: Event) => m.onInput('country', (e.target as HTMLSelectElement).value)}
       @blur=${() => m.onBlur('country')}

@@ -57,25 +57,22 @@ export function expiredView(t: Translation): TemplateResult {
 }
 
 /**
- * Integration or network trouble. The customer gets a sentence they can act on; in test mode the
- * merchant also sees the error code and the message that says what to fix.
+ * Integration or network trouble. The customer gets a sentence they can act on, and a retry button
+ * when the network was the trouble; in test mode the merchant also sees the error code and the
+ * message that says what to fix.
  */
-export function errorView(
-  t: Translation,
-  error: XpayError,
-  options: { showDetails: boolean; onRetry?: () => void },
-): TemplateResult {
-  const detail = error.type === 'network_error' ? t.networkErrorDetail : t.integrationErrorDetail;
-  const details = options.showDetails
+export function errorView(t: Translation, error: XpayError, showDetails: boolean, onRetry: () => void): TemplateResult {
+  const network = error.type === 'network_error';
+  const details = showDetails
     ? html`<div class="status__developer" part="error">
         <code>${error.code}</code>
         <span>${error.message}</span>
       </div>`
     : nothing;
-  const retry = options.onRetry
-    ? html`<button class="button button--secondary" type="button" @click=${options.onRetry}>${t.retry}</button>`
+  const retry = network
+    ? html`<button class="button button--secondary" type="button" @click=${onRetry}>${t.retry}</button>`
     : nothing;
-  return panel('danger', icons.alert, t.errorTitle, detail, html`${details}${retry}`);
+  return panel('danger', icons.alert, t.errorTitle, network ? t.networkErrorDetail : t.integrationErrorDetail, [details, retry]);
 }
 
 /** A retryable failure, shown above the kept form so the customer can fix the card and pay again. */
