@@ -8,22 +8,12 @@ import { isChallengeDone } from './challenge-message.js';
 import { styles } from './challenge.styles.js';
 import { CHALLENGE_WINDOW_DIMENSIONS } from './window-size.js';
 
-/** Internal: the customer closed the challenge (close button or Escape). The checkout abandons it. */
-export class XpayChallengeCancelEvent extends Event {
-  static readonly eventName = 'xpay-challenge-cancel';
-  constructor() {
-    // Internal child → checkout signal: stays inside the checkout's shadow root.
-    super(XpayChallengeCancelEvent.eventName, { bubbles: true, composed: false });
-  }
-}
-
-/** Internal: the ACS said it is done. Only a signal to re-read the session, never the outcome. */
-export class XpayChallengeDoneEvent extends Event {
-  static readonly eventName = 'xpay-challenge-done';
-  constructor() {
-    super(XpayChallengeDoneEvent.eventName, { bubbles: true, composed: false });
-  }
-}
+/**
+ * Internal signals to the checkout, plain `Event`s with no detail:
+ * - `xpay-challenge-cancel`: the customer closed the challenge (close button or Escape); the checkout abandons it.
+ * - `xpay-challenge-done`: the ACS said it is done; only a signal to re-read the session, never the outcome.
+ */
+type ChallengeSignal = 'xpay-challenge-cancel' | 'xpay-challenge-done';
 
 /**
  * The 3-D Secure challenge: a modal `<dialog>` (focus trapped, page behind inert) holding the
@@ -92,7 +82,7 @@ export class XpayChallenge extends LitElement {
   #handleMessage = (event: MessageEvent): void => {
     if (!this.open || !this.#frame) return;
     if (!isChallengeDone(event, this.#acsOrigin, this.#frame.contentWindow)) return;
-    this.dispatchEvent(new XpayChallengeDoneEvent());
+    this.#signal('xpay-challenge-done');
   };
 
   #handleCancel(event: Event): void {
@@ -103,18 +93,13 @@ export class XpayChallenge extends LitElement {
 
   #requestCancel(): void {
     this.open = false;
-    /** @ignore Internal (`composed: false`): not part of the public event list in the manifest. */
-    this.dispatchEvent(new XpayChallengeCancelEvent());
+    this.#signal('xpay-challenge-cancel');
   }
 
-  #renderFrame() {
-    if (!this.open || !this.url) return nothing;
-    return html`<iframe
-      part="challenge-frame"
-      title=${this.messages.challengeFrameTitle}
-      src=${this.url}
-      allow="payment"
-    ></iframe>`;
+  #signal(type: ChallengeSignal): void {
+    // Internal child → checkout signal: stays inside the checkout's shadow root.
+    /** @ignore Internal (`composed: false`): not part of the public event list in the manifest. */
+    this.dispatchEvent(new Event(type, { bubbles: true, composed: false }));
   }
 
   protected override render() {
@@ -134,7 +119,9 @@ export class XpayChallenge extends LitElement {
           </svg>
         </button>
       </header>
-      ${this.#renderFrame()}
+      ${this.open && this.url
+        ? html`<iframe part="challenge-frame" title=${t.challengeFrameTitle} src=${this.url} allow="payment"></iframe>`
+        : nothing}
     </dialog>`;
   }
 }
