@@ -75,6 +75,5 @@ export const styles = css`
   dialog.fullscreen iframe {
     flex: 1;
     width: 100%;
-    height: auto;
   }
 `;

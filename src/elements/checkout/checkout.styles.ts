@@ -205,7 +205,6 @@ export const styles = css`
    * the negative margin puts its inputs exactly on the edges of ours.
    */
   .card-frame {
-    display: block;
     width: calc(100% + 8px);
     height: 245px;
     margin: -4px;
@@ -280,7 +279,6 @@ export const styles = css`
     border: 1px solid color-mix(in srgb, var(--_xpay-color-danger) 30%, transparent);
   }
   .notice strong {
-    display: block;
     font-weight: 600;
   }
   .notice p {
