@@ -186,7 +186,8 @@ export class XpayCheckout extends LitElement {
   #translation: { for: Partial<Translation> | null; t: Translation } | null = null;
 
   get #frameElement(): HTMLIFrameElement | null {
-    return this.renderRoot?.querySelector('iframe.card-frame') ?? null;
+    // The only iframe in this shadow root (the challenge's lives in <xpay-challenge>'s own).
+    return this.renderRoot?.querySelector('iframe') ?? null;
   }
 
   constructor() {
@@ -625,14 +626,14 @@ export class XpayCheckout extends LitElement {
   }
 
   #renderBody() {
-    if (this.frameError) return this.#renderError(this.frameError);
     const session = this.#intent.session;
     const t = this.#t;
-    switch (this.#intent.status) {
+    // `status` is `error` for a frame failure too, whatever the session's own status.
+    switch (this.status) {
       case 'loading':
         return this.#renderLoading();
       case 'error':
-        return this.#renderError(this.#intent.loadError ?? integrationErrors.missingApiBase());
+        return this.#renderError(this.frameError ?? this.#intent.loadError ?? integrationErrors.missingApiBase());
       case 'succeeded':
         return succeededView(t, this.#outcomeFacts(session!));
       case 'requires_capture':
@@ -652,7 +653,7 @@ export class XpayCheckout extends LitElement {
 
   protected override render() {
     const session = this.#intent.session;
-    const showSummary = session && !this.frameError && this.#intent.status !== 'error';
+    const showSummary = session && this.status !== 'error';
     return html`
       <div class="checkout">
         ${showSummary ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
