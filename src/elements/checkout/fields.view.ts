@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translation } from '../../i18n/translation.js';
+import type { FieldErrorCode, Translation } from '../../i18n/translation.js';
 import type { BillingErrors, BillingField, BillingRequirements, BillingValues } from './billing.js';
 import { countryOptions } from './countries.js';
 
@@ -25,14 +25,32 @@ interface InputSpec {
   optional?: boolean;
 }
 
-function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
-  const id = `f-${spec.field}`;
-  const error = m.errors[spec.field];
+/**
+ * The markup every field shares: the label, the control (an input or the country select) and the
+ * error the control points at with `aria-describedby`.
+ */
+function field(
+  m: FieldsViewModel,
+  name: BillingField,
+  label: unknown,
+  control: (id: string, error: FieldErrorCode | undefined) => TemplateResult,
+): TemplateResult {
+  const id = `f-${name}`;
+  const error = m.errors[name];
   return html`<div part="field" class="field">
-    <label part="label" for=${id}>
-      ${spec.label}${spec.optional ? html` <span class="field__optional">(${m.t.optional})</span>` : nothing}
-    </label>
-    <input
+    <label part="label" for=${id}>${label}</label>
+    ${control(id, error)}
+    ${error ? html`<p part="error" class="field__error" id="${id}-error">${m.t.fieldErrors[error]}</p>` : nothing}
+  </div>`;
+}
+
+function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
+  const label = spec.optional ? html`${spec.label} <span class="field__optional">(${m.t.optional})</span>` : spec.label;
+  return field(
+    m,
+    spec.field,
+    label,
+    (id, error) => html`<input
       part="input"
       id=${id}
       name=${spec.field}
@@ -46,24 +64,24 @@ function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
       aria-describedby=${error ? `${id}-error` : nothing}
       @input=${(e: Event) => m.onInput(spec.field, (e.target as HTMLInputElement).value)}
       @blur=${() => m.onBlur(spec.field)}
-    />
-    ${error ? html`<p part="error" class="field__error" id="${id}-error">${m.t.fieldErrors[error]}</p>` : nothing}
-  </div>`;
+    />`,
+  );
 }
 
 function countrySelect(m: FieldsViewModel): TemplateResult {
-  const error = m.errors.country;
-  return html`<div part="field" class="field">
-    <label part="label" for="f-country">${m.t.country}</label>
-    <select
+  return field(
+    m,
+    'country',
+    m.t.country,
+    (id, error) => html`<select
       part="input"
-      id="f-country"
+      id=${id}
       name="country"
       autocomplete="billing country"
       required
       ?disabled=${m.disabled}
       aria-invalid=${Boolean(error)}
-      aria-describedby=${error ? 'f-country-error' : nothing}
+      aria-describedby=${error ? `${id}-error` : nothing}
       @change=${(e: Event) => m.onInput('country', (e.target as HTMLSelectElement).value)}
       @blur=${() => m.onBlur('country')}
     >
@@ -71,9 +89,8 @@ function countrySelect(m: FieldsViewModel): TemplateResult {
       ${countryOptions(m.locale).map(
         (c) => html`<option value=${c.code} ?selected=${c.code === m.values.country}>${c.name}</option>`,
       )}
-    </select>
-    ${error ? html`<p part="error" class="field__error" id="f-country-error">${m.t.fieldErrors[error]}</p>` : nothing}
-  </div>`;
+    </select>`,
+  );
 }
 
 /** Contact (email, phone) and billing address inputs, each labelled and with its autocomplete token. */
