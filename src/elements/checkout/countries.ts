@@ -13,7 +13,7 @@ export function countryOptions(locale: string): { code: string; name: string }[]
   try {
     names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
   } catch {
-    names = undefined;
+    // An invalid locale tag: no names, so the codes stand in for them.
   }
   return CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) =>
     a.name.localeCompare(b.name, locale),
