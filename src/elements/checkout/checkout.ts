@@ -174,16 +174,17 @@ export class XpayCheckout extends LitElement {
 
   #intent = new IntentController(this);
 
-  #connection: CardFrameConnection | null = null;
+  // Private fields left undefined until first set: what each holds is "none yet" until then.
+  #connection: CardFrameConnection | undefined;
   #frameTimer: ReturnType<typeof setTimeout> | undefined;
-  #pendingConfirmKey: string | null = null;
+  #pendingConfirmKey: string | undefined;
   #readyFired = false;
   #lastChange = '';
-  #colorScheme: MediaQueryList | null = null;
+  #colorScheme: MediaQueryList | undefined;
   #extraBilling: HostBillingDetails = {};
-  #prefilledFor: string | null = null;
+  #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
-  #translation: { for: Partial<Translation> | null; t: Translation } | null = null;
+  #translation: { for: Partial<Translation> | null; t: Translation } | undefined;
 
   get #frameElement(): HTMLIFrameElement | null {
     // The only iframe in this shadow root (the challenge's lives in <xpay-challenge>'s own).
@@ -347,9 +348,9 @@ export class XpayCheckout extends LitElement {
     this.challenge = null;
     this.#readyFired = false;
     this.#lastChange = '';
-    this.#pendingConfirmKey = null;
+    this.#pendingConfirmKey = undefined;
     this.billing = this.#initialBilling(null);
-    this.#prefilledFor = null;
+    this.#prefilledFor = undefined;
     this.touched = new Set();
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
     if (!this.clientSecret) return this.#intent.reset();
@@ -364,7 +365,7 @@ export class XpayCheckout extends LitElement {
 
   #stopFrame(): void {
     this.#connection?.disconnect();
-    this.#connection = null;
+    this.#connection = undefined;
     clearTimeout(this.#frameTimer);
     this.#frameTimer = undefined;
   }
@@ -514,7 +515,7 @@ export class XpayCheckout extends LitElement {
         break;
       case 'result': {
         if (message.idempotencyKey !== this.#pendingConfirmKey) return;
-        this.#pendingConfirmKey = null;
+        this.#pendingConfirmKey = undefined;
         this.#intent.confirmResolved(message);
         break;
       }
