@@ -6,7 +6,9 @@
  * budget yet: 26.6 KB once it really defined the elements, 25.3 KB after a first round of cuts (no
  * Lit directives, a static css tag, lenient zod schemas without the string, number, boolean,
  * literal and array classes, shorter developer messages), 24.9 KB with a second minification pass
- * by swc (scripts/swc-minify.ts). Marginal brotli cost of what is left: the
+ * by swc (scripts/swc-minify.ts), 24.5 KB after a second round of cuts in the API client, the
+ * machine and the elements (each ~15-120 bytes; brotli moves ±40 bytes on unrelated edits, so
+ * only the sum is solid). Marginal brotli cost of what is left: the
  * elements, views, mount() and events ~5.9 KB, Lit ~4.5 KB, zod/mini ~3.6 KB, the API client,
  * schemas, errors and frame protocol ~3.5 KB, the state machine and controller ~2.1 KB, the CSS
  * ~1.9 KB and the English catalogue ~0.9 KB. Until the budget is met, the check
@@ -41,7 +43,7 @@ function frameFiles(): string[] {
 }
 
 const budgets: Budget[] = [
-  { name: 'CDN bundle (dist/cdn/xpay.js)', files: ['dist/cdn/xpay.js'], limitBytes: 24 * KB, ratchetBytes: 24.95 * KB },
+  { name: 'CDN bundle (dist/cdn/xpay.js)', files: ['dist/cdn/xpay.js'], limitBytes: 24 * KB, ratchetBytes: 24.55 * KB },
   { name: 'Card frame (dist/frame/**)', files: frameFiles(), limitBytes: 14 * KB },
 ];
 
