@@ -14,12 +14,20 @@ const outDir = mkdtempSync(join(tmpdir(), 'xpay-cdn-'));
 let code = '';
 
 beforeAll(async () => {
-  await build({
-    configFile: resolve('vite.config.ts'),
-    mode: 'iife',
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
+  // Vitest sets NODE_ENV=test, which would make Vite resolve Lit's `development` build: build the
+  // bundle merchants get, as `npm run build` does.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: resolve('vite.config.ts'),
+      mode: 'iife',
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   code = readFileSync(join(outDir, 'xpay.js'), 'utf8');
 }, 60_000);
 
@@ -29,6 +37,10 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
   it('should be one self-contained file, so one SRI hash covers it', () => {
     expect(readdirSync(outDir)).toEqual(['xpay.js']);
     expect(code).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it("should carry Lit's production build, not its dev mode", () => {
+    expect(code).not.toContain('Lit is in dev mode');
   });
 
   it('should define both elements and run zod jitless', () => {
