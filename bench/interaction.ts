@@ -6,6 +6,7 @@ import { isEvent, openProbedContext, type ProbedContext } from './browser/probed
 import type { ProbeReport } from './browser/probe.js';
 import { startBenchSandbox, type BenchSandbox } from './browser/sandbox.js';
 import { ms, summarize } from './stats.js';
+import { clickWhenMouseReaches } from '../test/helpers/cross-origin-click.mjs';
 
 type Keystroke = Extract<ProbeReport, { kind: 'keystroke' }>;
 type Click = Extract<ProbeReport, { kind: 'click' }>;
@@ -119,7 +120,9 @@ async function checkoutOnce(probed: ProbedContext, sandbox: BenchSandbox, host: 
     await frame.getByRole('textbox', { name: 'Security code' }).fill('123');
   }
 
-  await page.locator('xpay-checkout').getByRole('button', { name: /^Pay / }).click();
+  // Not a plain click: right after Playwright scrolls the button into view, the card frame's old
+  // position can still take the click (see test/helpers/cross-origin-click.mjs).
+  await clickWhenMouseReaches(page, page.locator('xpay-checkout').getByRole('button', { name: /^Pay / }));
   const payClick = await probed.waitFor(isClick('page', /^Pay /));
   if (card === 'visa') {
     const done = await probed.waitFor(isEvent('xpay-succeeded'));

@@ -1,5 +1,5 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
-import { clickInCrossOriginFrame } from '../helpers/cross-origin-click.mjs';
+import { clickWhenMouseReaches } from '../helpers/cross-origin-click.mjs';
 
 /**
  * What a customer does in the demo shop, hidden behind a few verbs so each journey reads as the
@@ -121,7 +121,7 @@ export function challenge(page: Page) {
 
 /** Clicks one of the issuer page's buttons with the mouse, once the issuer's iframe receives input. */
 export async function clickIssuerButton(page: Page, name: 'Complete authentication' | 'Fail authentication'): Promise<void> {
-  await clickInCrossOriginFrame(page, challenge(page).issuer.getByRole('button', { name }));
+  await clickWhenMouseReaches(page, challenge(page).issuer.getByRole('button', { name }));
 }
 
 /** Charges on the session's one payment intent, read with the secret key. */

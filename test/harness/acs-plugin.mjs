@@ -4,7 +4,7 @@
  * - `xpay-acs-click` `{ name }`: clicks a button by its accessible name, as a customer would.
  * - `xpay-acs-loaded` `{ url }`: resolves once the ACS page at `url` has fired `load` in its frame.
  */
-import { clickInCrossOriginFrame } from '../helpers/cross-origin-click.mjs';
+import { clickWhenMouseReaches } from '../helpers/cross-origin-click.mjs';
 
 const FIND_FRAME_TIMEOUT_MS = 20_000;
 
@@ -27,7 +27,7 @@ export function acsPlugin() {
       const page = session.browser.getPage(session.id);
       if (command === 'xpay-acs-click') {
         const frame = await findFrame(page, (f) => f.url().includes('/sandbox/acs/'), 'ACS frame');
-        await clickInCrossOriginFrame(page, frame.getByRole('button', { name: payload.name }));
+        await clickWhenMouseReaches(page, frame.getByRole('button', { name: payload.name }));
         return true;
       }
       if (command === 'xpay-acs-loaded') {

@@ -1,4 +1,4 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** Clicks `target`, an element inside a cross-origin iframe, once mouse input reaches that iframe. */
-export function clickInCrossOriginFrame(page: Page, target: Locator, options?: { timeout?: number }): Promise<void>;
+/** Clicks `target` once mouse input reaches it (a cross-origin iframe's hit-testing can lag the DOM). */
+export function clickWhenMouseReaches(page: Page, target: Locator, options?: { timeout?: number }): Promise<void>;
