@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { chargesOf, declinedNotice, fillBilling, fillCard, fillCart, openCheckout, payButton, receivedEvents, statusHeading, TEST_CARDS } from './shop.js';
+import {
+  chargesOf,
+  clickPay,
+  declinedNotice,
+  fillBilling,
+  fillCard,
+  fillCart,
+  openCheckout,
+  receivedEvents,
+  statusHeading,
+  TEST_CARDS,
+} from './shop.js';
 
 test.describe('journey 2: decline, then retry with another card', () => {
   test('…9995 is declined with a clear message; 4242… then pays on the same intent (one intent, two charges)', async ({ page }) => {
@@ -7,14 +18,14 @@ test.describe('journey 2: decline, then retry with another card', () => {
     const { sessionId } = await openCheckout(page, '/checkout/tag');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.insufficientFunds });
-    await payButton(page).click();
+    await clickPay(page);
 
     await expect(declinedNotice(page)).toBeVisible();
     await expect(declinedNotice(page)).toContainText(/declined|insufficient funds/i);
     expect(await receivedEvents(page, 'xpay-declined')).toHaveLength(1);
 
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
 
     const charges = await chargesOf(page, sessionId);

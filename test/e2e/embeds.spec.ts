@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   chargesOf,
+  clickPay,
   expectOrderStatus,
   fillBilling,
   fillCard,
@@ -22,7 +23,7 @@ test.describe('journey 7: every way of embedding pays', () => {
     await expect(page.locator('script[src*="/cdn/xpay-checkout/"]')).toHaveAttribute('integrity', /^sha384-/);
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     await expectOrderStatus(page, `/orders/${orderId}`, 'paid');
     expect(violations).toEqual([]);
@@ -44,7 +45,7 @@ test.describe('journey 7: every way of embedding pays', () => {
 
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /^Paid — order/ })).toBeVisible();
     expect(violations).toEqual([]);

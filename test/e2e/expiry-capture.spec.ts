@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   chargesOf,
+  clickPay,
   expectOrderStatus,
   fillBilling,
   fillCard,
@@ -55,7 +56,7 @@ test.describe('journey 5: expiry and manual capture', () => {
     const { orderId } = await openCheckout(page, '/checkout/tag?capture=manual');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Payment authorised')).toBeVisible();
 
     await expectOrderStatus(page, `/orders/${orderId}`, 'authorised');

@@ -1,5 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { cardFrame, expectOrderStatus, fillBilling, fillCard, fillCart, payButton, sandboxApi, sandboxUrl, shopUrl, TEST_CARDS, watchCsp } from './shop.js';
+import {
+  cardFrame,
+  clickPay,
+  expectOrderStatus,
+  fillBilling,
+  fillCard,
+  fillCart,
+  payButton,
+  sandboxApi,
+  sandboxUrl,
+  shopUrl,
+  TEST_CARDS,
+  watchCsp,
+} from './shop.js';
 
 const HOSTED = /\/c\/(cs_test_\w+)$/;
 
@@ -18,7 +31,7 @@ test.describe('journey 8: XPay hosted checkout page and payment links', () => {
     // Test mode: the frame offers its own test-card picker; the shop's page never sees the number.
     await cardFrame(page).getByLabel('Test card (test mode only)').selectOption({ label: 'Succeeds (•••• 4242)' });
     await expect(cardFrame(page).getByRole('textbox', { name: /^Card number/ })).toHaveValue('4242 4242 4242 4242');
-    await payButton(page).click();
+    await clickPay(page);
 
     await page.waitForURL((url) => url.origin === new URL(shopUrl()).origin && url.pathname.startsWith('/orders/'));
     const landed = new URL(page.url());
@@ -53,7 +66,7 @@ test.describe('journey 8: XPay hosted checkout page and payment links', () => {
     await expect(payButton(page)).toHaveText('Pay $4.00');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
 
     await page.waitForURL((url) => url.origin === new URL(shopUrl()).origin && url.pathname.startsWith('/orders/'));
     await expectOrderStatus(page, new URL(page.url()).pathname, 'paid');

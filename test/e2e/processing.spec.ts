@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { declinedNotice, fillBilling, fillCard, fillCart, openCheckout, payButton, receivedEvents, statusHeading, TEST_CARDS } from './shop.js';
+import {
+  clickPay,
+  declinedNotice,
+  fillBilling,
+  fillCard,
+  fillCart,
+  openCheckout,
+  payButton,
+  receivedEvents,
+  statusHeading,
+  TEST_CARDS,
+} from './shop.js';
 
 test.describe('journey 4: processing, settled without a reload', () => {
   test('…7718 shows processing, then succeeded', async ({ page }) => {
@@ -7,7 +18,7 @@ test.describe('journey 4: processing, settled without a reload', () => {
     await openCheckout(page, '/checkout/tag');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.processingSucceeds });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Confirming your payment…')).toBeVisible();
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     const statuses = (await receivedEvents(page, 'xpay-status-change')).map((e) => (e.detail as { status: string }).status);
@@ -19,7 +30,7 @@ test.describe('journey 4: processing, settled without a reload', () => {
     await openCheckout(page, '/checkout/tag');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.processingFails });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(statusHeading(page, 'Confirming your payment…')).toBeVisible();
     await expect(declinedNotice(page)).toBeVisible();
     await expect(payButton(page)).toBeVisible();

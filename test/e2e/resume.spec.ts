@@ -1,5 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { challenge, chargesOf, clickIssuerButton, fillBilling, fillCard, fillCart, openCheckout, payButton, receivedEvents, statusHeading, TEST_CARDS } from './shop.js';
+import {
+  challenge,
+  chargesOf,
+  clickIssuerButton,
+  clickPay,
+  fillBilling,
+  fillCard,
+  fillCart,
+  openCheckout,
+  payButton,
+  receivedEvents,
+  statusHeading,
+  TEST_CARDS,
+} from './shop.js';
 
 test.describe('journey 6: reloads', () => {
   test('a reload mid-challenge resumes it; a reload after success shows success and charges nothing more', async ({ page }) => {
@@ -7,7 +20,7 @@ test.describe('journey 6: reloads', () => {
     const { sessionId } = await openCheckout(page, '/checkout/tag');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.threeDS });
-    await payButton(page).click();
+    await clickPay(page);
     await expect(challenge(page).issuer.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
 
     // The page keeps its order in the URL, so a reload reloads the same session.

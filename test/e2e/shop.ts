@@ -63,6 +63,14 @@ export function payButton(page: Page) {
   return page.locator('xpay-checkout').getByRole('button', { name: /^Pay / });
 }
 
+/**
+ * Clicks the pay button as a customer would, once mouse input reaches it: right after Playwright
+ * scrolls it into view, the card frame's old position can take the click (cross-origin-click.mjs).
+ */
+export async function clickPay(page: Page): Promise<void> {
+  await clickWhenMouseReaches(page, payButton(page));
+}
+
 /** Names of the events the demo's live panel received, oldest first. */
 export async function receivedEvents(page: Page, type?: string): Promise<{ type: string; detail: unknown }[]> {
   const items = await page.locator('#event-log li').evaluateAll((lis) =>

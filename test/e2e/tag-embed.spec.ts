@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { TEST_CARDS, expectOrderStatus, fillBilling, fillCard, fillCart, payButton, receivedEvents, shopUrl } from './shop.js';
+import {
+  clickPay,
+  expectOrderStatus,
+  fillBilling,
+  fillCard,
+  fillCart,
+  payButton,
+  receivedEvents,
+  shopUrl,
+  TEST_CARDS,
+} from './shop.js';
 
 test.describe('bundled <xpay-checkout> tag embed', () => {
   test('pays with 4242…, reports each status once and in order, and the webhook marks the order paid', async ({ page }) => {
@@ -12,7 +22,7 @@ test.describe('bundled <xpay-checkout> tag embed', () => {
     await expect(payButton(page)).toHaveText('Pay $37.00');
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
-    await payButton(page).click();
+    await clickPay(page);
 
     await expect(page.locator('xpay-checkout').getByRole('heading', { name: /payment (succeeded|successful)|paid|thank/i })).toBeVisible();
     const statuses = (await receivedEvents(page, 'xpay-status-change')).map((e) => (e.detail as { status: string }).status);

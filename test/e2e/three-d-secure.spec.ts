@@ -1,5 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import { challenge, chargesOf, clickIssuerButton, declinedNotice, fillBilling, fillCard, fillCart, openCheckout, payButton, statusHeading, TEST_CARDS } from './shop.js';
+import {
+  challenge,
+  chargesOf,
+  clickIssuerButton,
+  clickPay,
+  declinedNotice,
+  fillBilling,
+  fillCard,
+  fillCart,
+  openCheckout,
+  payButton,
+  statusHeading,
+  TEST_CARDS,
+} from './shop.js';
 
 /** Opens a checkout and pays with the 3-D Secure card until the issuer's page is showing. */
 async function startChallenge(page: Page) {
@@ -7,7 +20,7 @@ async function startChallenge(page: Page) {
   const opened = await openCheckout(page, '/checkout/tag');
   await fillBilling(page);
   await fillCard(page, { number: TEST_CARDS.threeDS });
-  await payButton(page).click();
+  await clickPay(page);
   const { dialog, issuer } = challenge(page);
   await expect(dialog).toBeVisible();
   await expect(issuer.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
@@ -19,7 +32,7 @@ async function retryPays(page: Page, sessionId: string) {
   await expect(challenge(page).dialog).toBeHidden();
   await expect(payButton(page)).toBeVisible();
   await fillCard(page, { number: TEST_CARDS.visa });
-  await payButton(page).click();
+  await clickPay(page);
   await expect(statusHeading(page, 'Payment successful')).toBeVisible();
   expect((await chargesOf(page, sessionId)).map((c) => c.status)).toEqual(['failed', 'succeeded']);
 }
