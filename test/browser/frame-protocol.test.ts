@@ -112,7 +112,7 @@ describe('card frame integration errors', () => {
     await el.updateComplete;
     expect(el.status).to.equal('error');
     const root = el.shadowRoot!;
-    expect(root.querySelector('iframe.card-frame')).to.equal(null);
+    expect(root.querySelectorAll('iframe.card-frame').length).to.equal(0);
     expect(root.textContent).to.contain('frame_load_timeout');
     await expect(el).to.be.accessible();
   });
