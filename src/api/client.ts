@@ -51,8 +51,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async waitForChange(sinceVersion, { signal, waitSeconds = 25 } = {}) {
       return sessionRequest({
         method: 'GET',
-        path: path`/v1/checkout/sessions/${id()}/public`,
-        query: { wait: waitSeconds, since: sinceVersion },
+        // Two numbers: nothing in the query to encode.
+        path: path`/v1/checkout/sessions/${id()}/public` + `?wait=${waitSeconds}&since=${sinceVersion}`,
         // The server holds the request for up to `waitSeconds`: that is not a timeout.
         timeoutMs: waitSeconds * 1000 + (options.timeoutMs ?? 10_000),
         signal,

@@ -34,9 +34,8 @@ export interface CallOptions {
 /** One request, as an endpoint describes it. */
 export interface RequestSpec<T> {
   method: 'GET' | 'POST';
-  /** Built with `path```, so segments are already encoded. */
+  /** Built with `path```, so segments are already encoded; a query string may follow. */
   path: string;
-  query?: Record<string, string | number>;
   body?: unknown;
   /** The lenient response schema; a reply that fails it is a `ResponseValidationError`. */
   schema: z.ZodMiniType<T>;
@@ -63,7 +62,7 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   const apiBase = o.apiBase.replace(/\/+$/, '');
 
   return async function request<T>(spec: RequestSpec<T>): Promise<T> {
-    const url = buildUrl(apiBase, spec.path, spec.query);
+    const url = apiBase + spec.path;
     const retries = spec.method === 'GET' || spec.idempotencyKey !== undefined ? o.retries : 0;
     for (let attempt = 0; ; attempt++) {
       if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
@@ -128,12 +127,6 @@ export function createRequest(options: TransportOptions, headers: Record<string,
     const step = o.backoffBaseMs * 2 ** Math.min(attempt, 3);
     return step / 2 + Math.random() * (step / 2);
   }
-}
-
-function buildUrl(apiBase: string, path: string, query?: Record<string, string | number>): string {
-  if (!query) return apiBase + path;
-  // URLSearchParams turns the numbers into strings itself.
-  return `${apiBase}${path}?${new URLSearchParams(query as Record<string, string>)}`;
 }
 
 function errorFromResponse(response: Response, text: string, requestId: string | undefined): ApiError {
