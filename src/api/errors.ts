@@ -38,7 +38,9 @@ export type ClientErrorCode =
 
 /**
  * Base class of every error the API client throws. It already has the public {@link XpayError}
- * fields, so `toXpayError()` is a projection, not a guess.
+ * fields, so `toXpayError()` is a projection, not a guess. The subclasses keep Error's `name`: these
+ * errors never leave the widget (it reports their projection), and `instanceof` and `code` tell
+ * them apart, so six name strings would only cost the bundles bytes.
  */
 export abstract class XpayClientError extends Error implements XpayError {
   abstract readonly type: XpayErrorType;
@@ -56,7 +58,6 @@ export abstract class XpayClientError extends Error implements XpayError {
 
 /** The API answered with an error status (4xx/5xx). `code` is the API's code, e.g. `card_declined`. */
 export class ApiError extends XpayClientError {
-  override readonly name = 'ApiError';
   readonly type: XpayErrorType;
   /** HTTP status. */
   readonly status: number;
@@ -93,7 +94,6 @@ export class ApiError extends XpayClientError {
 
 /** The request never got an answer: offline, DNS, connection reset, CORS refusal. */
 export class NetworkError extends XpayClientError {
-  override readonly name = 'NetworkError';
   readonly type = 'network_error' as const;
   constructor(cause?: unknown) {
     super('network_error', 'Could not reach the XPay API: check the connection and api-base.', { cause });
@@ -102,7 +102,6 @@ export class NetworkError extends XpayClientError {
 
 /** No complete answer within the client's timeout; the request may still have been processed. */
 export class TimeoutError extends XpayClientError {
-  override readonly name = 'TimeoutError';
   readonly type = 'network_error' as const;
   constructor(readonly timeoutMs: number) {
     super('timeout', `XPay API did not answer in ${timeoutMs} ms.`);
@@ -111,7 +110,6 @@ export class TimeoutError extends XpayClientError {
 
 /** The caller aborted the request (its `AbortSignal` fired); not a failure to report. */
 export class RequestAbortedError extends XpayClientError {
-  override readonly name = 'RequestAbortedError';
   readonly type = 'network_error' as const;
   constructor(cause?: unknown) {
     super('aborted', 'Aborted by the caller.', { cause });
@@ -127,7 +125,6 @@ export interface ResponseIssue {
 
 /** A 2xx reply whose body is not JSON or fails its (lenient) schema: an error, never a crash. */
 export class ResponseValidationError extends XpayClientError {
-  override readonly name = 'ResponseValidationError';
   readonly type = 'api_error' as const;
   /** HTTP status of the reply. */
   readonly status: number;
@@ -145,7 +142,6 @@ export class ResponseValidationError extends XpayClientError {
 
 /** The widget was set up wrongly (e.g. a malformed client secret); `message` says what to fix. */
 export class IntegrationError extends XpayClientError {
-  override readonly name = 'IntegrationError';
   readonly type = 'integration_error' as const;
 }
 
