@@ -64,12 +64,28 @@ const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [str
  * with the new options applied: never a second card frame.
  */
 export function mount(target: Element | string, options: MountOptions): MountedCheckout {
-  const host = typeof target === 'string' ? document.querySelector(target) : target;
-  if (!host) throw new Error(`xpay-checkout: no mount target ${String(target)}.`);
+  const host = mountTarget(target);
   if (!customElements.get('xpay-checkout')) {
     throw new Error('xpay-checkout: import xpay-checkout/define (or load the CDN script) before mount().');
   }
+  return mountInto(host, options);
+}
 
+/**
+ * `mount()` for the CDN bundle (`window.XPay.mount`): the bundle defines the elements before any
+ * page script can call it, so the registration check above could never fail there.
+ */
+export function mountDefined(target: Element | string, options: MountOptions): MountedCheckout {
+  return mountInto(mountTarget(target), options);
+}
+
+function mountTarget(target: Element | string): Element {
+  const host = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!host) throw new Error(`xpay-checkout: no mount target ${String(target)}.`);
+  return host;
+}
+
+function mountInto(host: Element, options: MountOptions): MountedCheckout {
   let entry = mounted.get(host);
   if (!entry || !host.contains(entry.element)) {
     const element = document.createElement('xpay-checkout') as MountedCheckout;
