@@ -209,7 +209,8 @@ export class IntentController implements ReactiveController {
     const client = this.#client!;
     const watch = new AbortController();
     this.#watch = watch;
-    const signal = AbortSignal.any([this.#run.signal, watch.signal]);
+    // stop() aborts the watch with the run, so its own signal covers both.
+    const { signal } = watch;
     let failures = 0;
     while (!signal.aborted) {
       try {
@@ -318,13 +319,13 @@ export class IntentController implements ReactiveController {
 
   async #longPoll(sinceVersion: number): Promise<void> {
     const client = this.#client;
-    const run = this.#run;
     if (!client) return;
-    // The latest long-poll wins: an older one is aborted, its reply never lands.
+    // The latest long-poll wins: an older one is aborted, its reply never lands. stop() aborts the
+    // current one with the run, so its own signal covers both.
     this.#poll?.abort();
     const poll = new AbortController();
     this.#poll = poll;
-    const signal = AbortSignal.any([run.signal, poll.signal]);
+    const { signal } = poll;
     try {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
