@@ -55,8 +55,11 @@ const PROPERTIES = [
   'beforeSubmit',
 ] as const satisfies readonly (keyof MountOptions & keyof XpayCheckout)[];
 
-/** One mount per target: a second call (React StrictMode runs effects twice) updates the first. */
-const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [string, EventListener][] }>();
+/**
+ * One mount per target: a second call (React StrictMode runs effects twice) updates the first.
+ * Aborting `listening` removes the `on…` callbacks of the last call.
+ */
+const mounted = new WeakMap<Element, { element: MountedCheckout; listening?: AbortController }>();
 
 /**
  * Puts a checkout into `target` (an element or a selector) and returns the element, so the mount
@@ -89,10 +92,10 @@ function mountInto(host: Element, options: MountOptions): MountedCheckout {
   let entry = mounted.get(host);
   if (!entry || !host.contains(entry.element)) {
     const element = document.createElement('xpay-checkout') as MountedCheckout;
-    entry = { element, listeners: [] };
+    entry = { element };
     const created = entry;
     element.destroy = () => {
-      for (const [type, listener] of created.listeners) element.removeEventListener(type, listener);
+      created.listening?.abort();
       element.remove();
       if (mounted.get(host) === created) mounted.delete(host);
     };
@@ -100,14 +103,11 @@ function mountInto(host: Element, options: MountOptions): MountedCheckout {
   }
   const { element } = entry;
 
-  for (const [type, listener] of entry.listeners) element.removeEventListener(type, listener);
-  entry.listeners = [];
+  entry.listening?.abort();
+  const { signal } = (entry.listening = new AbortController());
   for (const [option, type] of Object.entries(CALLBACKS) as [keyof typeof CALLBACKS, string][]) {
     const callback = options[option] as EventListener | undefined;
-    if (callback) {
-      element.addEventListener(type, callback);
-      entry.listeners.push([type, callback]);
-    }
+    if (callback) element.addEventListener(type, callback, { signal });
   }
 
   for (const key of PROPERTIES) if (options[key] !== undefined) Object.assign(element, { [key]: options[key] });
