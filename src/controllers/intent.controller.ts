@@ -208,10 +208,9 @@ export class IntentController implements ReactiveController {
    */
   async #watchIdle(): Promise<void> {
     const client = this.#client!;
-    const watch = new AbortController();
-    this.#watch = watch;
-    // stop() aborts the watch with the run, so its own signal covers both.
-    const { signal } = watch;
+    // stop() aborts the watch with the run, so its own signal covers both. Whoever aborts it also
+    // clears #watch (#syncIdleWatch), so the loop leaves nothing to tidy up.
+    const { signal } = (this.#watch = new AbortController());
     let failures = 0;
     while (!signal.aborted) {
       try {
@@ -228,7 +227,6 @@ export class IntentController implements ReactiveController {
         await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** failures)));
       }
     }
-    if (this.#watch === watch) this.#watch = undefined;
   }
 
   #notify(n: IntentNotification): void {
@@ -322,18 +320,15 @@ export class IntentController implements ReactiveController {
     const client = this.#client;
     if (!client) return;
     // The latest long-poll wins: an older one is aborted, its reply never lands. stop() aborts the
-    // current one with the run, so its own signal covers both.
+    // current one with the run, so its own signal covers both. A finished poll may stay in #poll:
+    // aborting it later changes nothing.
     this.#poll?.abort();
-    const poll = new AbortController();
-    this.#poll = poll;
-    const { signal } = poll;
+    const { signal } = (this.#poll = new AbortController());
     try {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
       if (!signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
-    } finally {
-      if (this.#poll === poll) this.#poll = undefined;
     }
   }
 
