@@ -9,3 +9,5 @@ useJitlessZod();
 defineElements();
 
 export * from './index.js';
+// Overrides index.ts's mount: this bundle has defined the elements above (see mountDefined).
+export { mountDefined as mount } from './mount.js';

@@ -55,8 +55,11 @@ const PROPERTIES = [
   'beforeSubmit',
 ] as const satisfies readonly (keyof MountOptions & keyof XpayCheckout)[];
 
-/** One mount per target: a second call (React StrictMode runs effects twice) updates the first. */
-const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [string, EventListener][] }>();
+/**
+ * One mount per target: a second call (React StrictMode runs effects twice) updates the first.
+ * Aborting `listening` removes the `on…` callbacks of the last call.
+ */
+const mounted = new WeakMap<Element, { element: MountedCheckout; listening?: AbortController }>();
 
 /**
  * Puts a checkout into `target` (an element or a selector) and returns the element, so the mount
@@ -64,19 +67,35 @@ const mounted = new WeakMap<Element, { element: MountedCheckout; listeners: [str
  * with the new options applied: never a second card frame.
  */
 export function mount(target: Element | string, options: MountOptions): MountedCheckout {
-  const host = typeof target === 'string' ? document.querySelector(target) : target;
-  if (!host) throw new Error(`xpay-checkout: no mount target ${String(target)}.`);
+  const host = mountTarget(target);
   if (!customElements.get('xpay-checkout')) {
     throw new Error('xpay-checkout: import xpay-checkout/define (or load the CDN script) before mount().');
   }
+  return mountInto(host, options);
+}
 
+/**
+ * `mount()` for the CDN bundle (`window.XPay.mount`): the bundle defines the elements before any
+ * page script can call it, so the registration check above could never fail there.
+ */
+export function mountDefined(target: Element | string, options: MountOptions): MountedCheckout {
+  return mountInto(mountTarget(target), options);
+}
+
+function mountTarget(target: Element | string): Element {
+  const host = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!host) throw new Error(`xpay-checkout: no mount target ${String(target)}.`);
+  return host;
+}
+
+function mountInto(host: Element, options: MountOptions): MountedCheckout {
   let entry = mounted.get(host);
   if (!entry || !host.contains(entry.element)) {
     const element = document.createElement('xpay-checkout') as MountedCheckout;
-    entry = { element, listeners: [] };
+    entry = { element };
     const created = entry;
     element.destroy = () => {
-      for (const [type, listener] of created.listeners) element.removeEventListener(type, listener);
+      created.listening?.abort();
       element.remove();
       if (mounted.get(host) === created) mounted.delete(host);
     };
@@ -84,14 +103,11 @@ export function mount(target: Element | string, options: MountOptions): MountedC
   }
   const { element } = entry;
 
-  for (const [type, listener] of entry.listeners) element.removeEventListener(type, listener);
-  entry.listeners = [];
+  entry.listening?.abort();
+  const { signal } = (entry.listening = new AbortController());
   for (const [option, type] of Object.entries(CALLBACKS) as [keyof typeof CALLBACKS, string][]) {
     const callback = options[option] as EventListener | undefined;
-    if (callback) {
-      element.addEventListener(type, callback);
-      entry.listeners.push([type, callback]);
-    }
+    if (callback) element.addEventListener(type, callback, { signal });
   }
 
   for (const key of PROPERTIES) if (options[key] !== undefined) Object.assign(element, { [key]: options[key] });

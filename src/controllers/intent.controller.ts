@@ -57,11 +57,12 @@ export class IntentController implements ReactiveController {
   // Internal state is `#private`: the minifier shortens those names (the CDN bundle has a budget).
   /** The machine's context; read through the getters below. */
   #ctx: IntentContext = initialIntentContext();
-  #client: ApiClient | null = null;
-  #config: SessionConfig | null = null;
+  // Left undefined rather than initialised to null: the constructor (and the CDN bundle) stays shorter.
+  #client: ApiClient | undefined;
+  #config: SessionConfig | undefined;
   #run = new AbortController();
-  #poll: AbortController | null = null;
-  #watch: AbortController | null = null;
+  #poll: AbortController | undefined;
+  #watch: AbortController | undefined;
   #watchWanted = false;
   #waiters: ((result: ConfirmResult) => void)[] = [];
   readonly #host: IntentHost;
@@ -108,7 +109,7 @@ export class IntentController implements ReactiveController {
   /** Forgets the session (its client secret was removed): aborts everything, back to no session. */
   reset(): void {
     this.stop();
-    this.#config = null;
+    this.#config = undefined;
     this.#ctx = initialIntentContext();
     this.loadError = null;
     this.lastDecline = null;
@@ -119,10 +120,10 @@ export class IntentController implements ReactiveController {
   stop(): void {
     this.#run.abort();
     this.#poll?.abort();
-    this.#poll = null;
+    this.#poll = undefined;
     this.#watchWanted = false;
     this.#syncIdleWatch();
-    this.#client = null;
+    this.#client = undefined;
     this.#settleWaiters({ status: 'unknown' });
   }
 
@@ -192,11 +193,11 @@ export class IntentController implements ReactiveController {
 
   /** Runs the idle watch exactly while it is wanted and the form is idle on an open session. */
   #syncIdleWatch(): void {
-    const idle = this.#watchWanted && this.#client !== null && this.#ctx.step === 'ready' && this.#ctx.session?.status === 'open';
+    const idle = this.#watchWanted && this.#client !== undefined && this.#ctx.step === 'ready' && this.#ctx.session?.status === 'open';
     if (idle && !this.#watch) void this.#watchIdle();
     if (!idle && this.#watch) {
       this.#watch.abort();
-      this.#watch = null;
+      this.#watch = undefined;
     }
   }
 
@@ -207,9 +208,9 @@ export class IntentController implements ReactiveController {
    */
   async #watchIdle(): Promise<void> {
     const client = this.#client!;
-    const watch = new AbortController();
-    this.#watch = watch;
-    const signal = AbortSignal.any([this.#run.signal, watch.signal]);
+    // stop() aborts the watch with the run, so its own signal covers both. Whoever aborts it also
+    // clears #watch (#syncIdleWatch), so the loop leaves nothing to tidy up.
+    const { signal } = (this.#watch = new AbortController());
     let failures = 0;
     while (!signal.aborted) {
       try {
@@ -226,7 +227,6 @@ export class IntentController implements ReactiveController {
         await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** failures)));
       }
     }
-    if (this.#watch === watch) this.#watch = null;
   }
 
   #notify(n: IntentNotification): void {
@@ -277,7 +277,7 @@ export class IntentController implements ReactiveController {
         break;
       case 'stopPolling':
         this.#poll?.abort();
-        this.#poll = null;
+        this.#poll = undefined;
         break;
       case 'openChallenge':
         // The machine opens it only for a `three_ds_challenge`; its windowSize may still be 'unknown'.
@@ -318,20 +318,17 @@ export class IntentController implements ReactiveController {
 
   async #longPoll(sinceVersion: number): Promise<void> {
     const client = this.#client;
-    const run = this.#run;
     if (!client) return;
-    // The latest long-poll wins: an older one is aborted, its reply never lands.
+    // The latest long-poll wins: an older one is aborted, its reply never lands. stop() aborts the
+    // current one with the run, so its own signal covers both. A finished poll may stay in #poll:
+    // aborting it later changes nothing.
     this.#poll?.abort();
-    const poll = new AbortController();
-    this.#poll = poll;
-    const signal = AbortSignal.any([run.signal, poll.signal]);
+    const { signal } = (this.#poll = new AbortController());
     try {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
       if (!signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
-    } finally {
-      if (this.#poll === poll) this.#poll = null;
     }
   }
 

@@ -201,20 +201,18 @@ export function confirmResult(status: ConfirmOutcome, paymentIntent: PaymentInte
  * the notifications to fire (in order). Pure: same input, same output; no clock, no randomness.
  */
 export function reduce(ctx: IntentContext, input: IntentInput): IntentResult {
-  if (input.type === 'session') {
-    // Another session's reply (a swapped client secret) never touches this one.
-    if (ctx.session && input.session.id !== ctx.session.id) return ignored(ctx);
-    const event = classifySession(ctx, input.session, input.via);
-    const next = TRANSITIONS[ctx.step][event];
-    // Every newer view is in each non-terminal step's table; a miss is a stale or idle reply.
-    if (next === undefined) return ignored(ctx);
-    const session = isNewer(ctx, input.session) ? input.session : ctx.session;
-    return enter(ctx, { ...ctx, session, readFailures: 0 }, event, next);
-  }
-  const event = inputEventType(input);
+  const session = input.type === 'session' ? input.session : null;
+  // Another session's reply (a swapped client secret) never touches this one.
+  if (session && ctx.session && session.id !== ctx.session.id) return ignored(ctx);
+  const event = input.type === 'session' ? classifySession(ctx, input.session, input.via) : inputEventType(input);
   const next = TRANSITIONS[ctx.step][event];
+  // Every newer view is in each non-terminal step's table; a miss is a stale or idle reply.
   if (next === undefined) return ignored(ctx);
   const draft: IntentContext = { ...ctx };
+  if (session) {
+    if (isNewer(ctx, session)) draft.session = session;
+    draft.readFailures = 0;
+  }
   if (input.type === 'readFailed') draft.readFailures = ctx.readFailures + 1;
   return enter(ctx, draft, event, next, input);
 }
@@ -233,7 +231,7 @@ function enter(
   draft: IntentContext,
   event: IntentEventType,
   to: IntentStep,
-  input?: Exclude<IntentInput, { type: 'session' }>,
+  input: IntentInput,
 ): IntentResult {
   const from = prev.step;
   const ctx: IntentContext = { ...draft, step: to };

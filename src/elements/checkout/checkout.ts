@@ -530,14 +530,6 @@ export class XpayCheckout extends LitElement {
     if (this.frame.ready) this.#sendInit();
   };
 
-  #handleInput(field: BillingField, value: string): void {
-    this.billing = { ...this.billing, [field]: value };
-  }
-
-  #handleBlur(field: BillingField): void {
-    if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
-  }
-
   #handleFormSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
@@ -604,8 +596,12 @@ export class XpayCheckout extends LitElement {
           values: this.billing,
           errors: this.#visibleBillingErrors(session),
           disabled: busy,
-          onInput: (f, v) => this.#handleInput(f, v),
-          onBlur: (f) => this.#handleBlur(f),
+          // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
+          onInput: (field, value) => (this.billing = { ...this.billing, [field]: value }),
+
+          onBlur: (field) => {
+            if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+          },
         })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>

@@ -16,12 +16,10 @@ export interface FieldsViewModel {
   onBlur: (field: BillingField) => void;
 }
 
-interface InputSpec {
-  field: BillingField;
-  label: string;
-  autocomplete: string;
-  type?: string;
-  inputmode?: string;
+/** What sets an input apart beyond its field, label and autocomplete token. */
+interface InputOptions {
+  /** `email` or `tel`, which is also its `inputmode`; `text` when absent. */
+  type?: 'email' | 'tel';
   optional?: boolean;
 }
 
@@ -44,26 +42,33 @@ function field(
   </div>`;
 }
 
-function input(m: FieldsViewModel, spec: InputSpec): TemplateResult {
-  const label = spec.optional ? html`${spec.label} <span class="field__optional">(${m.t.optional})</span>` : spec.label;
+/** A text input for `name`, e.g. `input(m, 'city', t.city, 'billing address-level2')`. */
+function input(
+  m: FieldsViewModel,
+  name: BillingField,
+  label: string,
+  autocomplete: string,
+  { type, optional }: InputOptions = {},
+): TemplateResult {
   return field(
     m,
-    spec.field,
-    label,
+    name,
+    optional ? html`${label} <span class="field__optional">(${m.t.optional})</span>` : label,
+
     (id, error) => html`<input
       part="input"
       id=${id}
-      name=${spec.field}
-      type=${spec.type ?? 'text'}
-      inputmode=${spec.inputmode ?? nothing}
-      autocomplete=${spec.autocomplete}
-      .value=${m.values[spec.field]}
-      ?required=${!spec.optional}
+      name=${name}
+      type=${type ?? 'text'}
+      inputmode=${type ?? nothing}
+      autocomplete=${autocomplete}
+      .value=${m.values[name]}
+      ?required=${!optional}
       ?disabled=${m.disabled}
       aria-invalid=${Boolean(error) /* Lit writes a boolean attribute value as "true" / "false" */}
       aria-describedby=${error ? `${id}-error` : nothing}
-      @input=${(e: Event) => m.onInput(spec.field, (e.target as HTMLInputElement).value)}
-      @blur=${() => m.onBlur(spec.field)}
+      @input=${(e: Event) => m.onInput(name, (e.target as HTMLInputElement).value)}
+      @blur=${() => m.onBlur(name)}
     />`,
   );
 }
@@ -101,24 +106,25 @@ export function fieldsView(m: FieldsViewModel): TemplateResult | typeof nothing 
     ${contact
       ? html`<fieldset class="group">
           <legend class="group__title">${t.contactHeading}</legend>
-          ${req.email ? input(m, { field: 'email', label: t.email, type: 'email', autocomplete: 'email', inputmode: 'email' }) : nothing}
-          ${req.phone ? input(m, { field: 'phone', label: t.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel' }) : nothing}
+          ${req.email ? input(m, 'email', t.email, 'email', { type: 'email' }) : nothing}
+          ${req.phone ? input(m, 'phone', t.phone, 'tel', { type: 'tel' }) : nothing}
         </fieldset>`
       : nothing}
     ${req.address !== 'none'
       ? html`<fieldset class="group">
           <legend class="group__title">${t.billingAddressHeading}</legend>
           ${req.address === 'required'
-            ? html`${input(m, { field: 'line1', label: t.addressLine1, autocomplete: 'billing address-line1' })}
-              ${input(m, { field: 'line2', label: t.addressLine2, autocomplete: 'billing address-line2', optional: true })}
+            ? html`${input(m, 'line1', t.addressLine1, 'billing address-line1')}
+              ${input(m, 'line2', t.addressLine2, 'billing address-line2', { optional: true })}
               <div class="row">
-                ${input(m, { field: 'city', label: t.city, autocomplete: 'billing address-level2' })}
-                ${input(m, { field: 'state', label: t.state, autocomplete: 'billing address-level1', optional: true })}
+                ${input(m, 'city', t.city, 'billing address-level2')}
+                ${input(m, 'state', t.state, 'billing address-level1', { optional: true })}
               </div>`
             : nothing}
           <div class="row">
             ${countrySelect(m)}
-            ${input(m, { field: 'postalCode', label: t.postalCode, autocomplete: 'billing postal-code' })}
+            ${input(m, 'postalCode', t.postalCode, 'billing postal-code')}
+
           </div>
         </fieldset>`
       : nothing}
