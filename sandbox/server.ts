@@ -176,10 +176,23 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     if (c.req.query('client_secret') !== undefined || c.req.query('clientSecret') !== undefined) {
       throw invalid('client_secret_in_url', 'Send the client secret in the XPay-Client-Secret header, never in the URL.');
     }
-    const s = engine.requireSession(c.req.param('id')!);
+    // The widget shows these messages to the merchant's developer as they are (in test mode), so
+    // each one says what to fix in the widget's own terms (api-base, client-secret).
+    const id = c.req.param('id')!;
+    const s = engine.session(id);
+    if (!s) {
+      throw notFound(
+        'session_not_found',
+        `No checkout session ${JSON.stringify(id)} at ${ownOrigin(c)}: point api-base at the XPay API (and mode) that created it.`,
+      );
+    }
     const secret = c.req.header('xpay-client-secret');
     if (!secret || !secureEqual(secret, s.clientSecret)) {
-      throw new ApiError('authentication_error', 'invalid_client_secret', "The XPay-Client-Secret header does not match this session's client secret.");
+      throw new ApiError(
+        'authentication_error',
+        'invalid_client_secret',
+        "The client secret does not match this session: pass the session's clientSecret exactly as it was created, never the secret key.",
+      );
     }
     return s;
   }

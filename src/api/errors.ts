@@ -64,10 +64,6 @@ export class ApiError extends XpayClientError {
   override readonly declineCode?: string;
   /** On a card decline from confirm: the intent, back in `requires_payment_method`. */
   readonly paymentIntent?: ClientPublicIntent;
-  /** On `origin_not_allowed`: the origin that asked. */
-  readonly origin?: string;
-  /** On `origin_not_allowed`: the session's allowed origins. */
-  readonly allowedOrigins?: string[];
   /** Seconds the API asked us to wait (`Retry-After`), when it sent one. */
   readonly retryAfterSeconds?: number;
 
@@ -86,8 +82,6 @@ export class ApiError extends XpayClientError {
     // Fields the reply lacks stay undefined; toXpayError() copies only the ones that are set.
     this.declineCode = body?.declineCode;
     this.paymentIntent = body?.paymentIntent;
-    this.origin = body?.origin;
-    this.allowedOrigins = body?.allowedOrigins;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
@@ -157,35 +151,15 @@ function publicTypeOf(status: number, body: ClientErrorBody['error'] | null): Xp
   return 'api_error';
 }
 
-/** Rewrites integration errors so the message says what to fix, not just what happened. */
-function integrationMessage(e: ApiError, apiBase?: string): string {
-  switch (e.code) {
-    case 'origin_not_allowed':
-      return (
-        `Add this page's origin${e.origin ? ` ${e.origin}` : ''} to the session's allowedOrigins` +
-        (e.allowedOrigins ? ` (now: ${e.allowedOrigins.join(', ') || 'none'}).` : '.')
-      );
-    case 'session_not_found':
-      return `No such checkout session${apiBase ? ` at ${apiBase}` : ''}: point api-base at the XPay API (and mode) that created it.`;
-    case 'invalid_client_secret':
-      return "Client secret not accepted: pass the session's clientSecret exactly as it was created, never the secret key.";
-    default:
-      return e.message;
-  }
-}
-
 /**
  * Projects anything thrown into the public {@link XpayError} shape (plain data, safe for an event
- * `detail`). `apiBase` lets integration messages name the endpoint that was asked.
+ * `detail`). An API error keeps the API's own message: the API words its integration errors for the
+ * merchant's developer (what to fix: `allowedOrigins`, `api-base`, the client secret), so the
+ * widget does not carry a second copy of that text.
  */
-export function toXpayError(error: unknown, context: { apiBase?: string } = {}): XpayError {
+export function toXpayError(error: unknown): XpayError {
   if (error instanceof XpayClientError) {
-    const out: XpayError = {
-      type: error.type,
-      code: error.code,
-      message:
-        error instanceof ApiError && error.type === 'integration_error' ? integrationMessage(error, context.apiBase) : error.message,
-    };
+    const out: XpayError = { type: error.type, code: error.code, message: error.message };
     if (error.declineCode !== undefined) out.declineCode = error.declineCode;
     if (error.requestId !== undefined) out.requestId = error.requestId;
     return out;

@@ -59,7 +59,6 @@ export class IntentController implements ReactiveController {
   #ctx: IntentContext = initialIntentContext();
   // Left undefined rather than initialised to null: the constructor (and the CDN bundle) stays shorter.
   #client: ApiClient | undefined;
-  #config: SessionConfig | undefined;
   #run = new AbortController();
   #poll: AbortController | undefined;
   #watch: AbortController | undefined;
@@ -100,7 +99,6 @@ export class IntentController implements ReactiveController {
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
   start(config: SessionConfig): void {
     this.reset();
-    this.#config = config;
     this.#run = new AbortController();
     this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
     void this.#read(0);
@@ -109,7 +107,6 @@ export class IntentController implements ReactiveController {
   /** Forgets the session (its client secret was removed): aborts everything, back to no session. */
   reset(): void {
     this.stop();
-    this.#config = undefined;
     this.#ctx = initialIntentContext();
     this.loadError = null;
     this.lastDecline = null;
@@ -312,7 +309,7 @@ export class IntentController implements ReactiveController {
       const session = await client.getPublicSession({ signal: run.signal });
       if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'read' });
     } catch (error) {
-      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
+      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: toXpayError(error) });
     }
   }
 
@@ -328,7 +325,7 @@ export class IntentController implements ReactiveController {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
-      if (!signal.aborted) this.#send({ type: 'readFailed', error: this.#toError(error) });
+      if (!signal.aborted) this.#send({ type: 'readFailed', error: toXpayError(error) });
     }
   }
 
@@ -342,14 +339,10 @@ export class IntentController implements ReactiveController {
     } catch (error) {
       // The abandon may or may not have been recorded: the session tells us which.
       if (!run.signal.aborted) {
-        if (!isOutcomeUnknown(error)) this.reportError(this.#toError(error));
+        if (!isOutcomeUnknown(error)) this.reportError(toXpayError(error));
         this.#send({ type: 'refresh' });
       }
     }
-  }
-
-  #toError(error: unknown): XpayError {
-    return toXpayError(error, { apiBase: this.#config?.apiBase });
   }
 
   #currentResult(): ConfirmResult {
