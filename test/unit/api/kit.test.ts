@@ -75,22 +75,26 @@ describe('client and server schemas, built from the same definitions', () => {
   });
 });
 
-/** The one issue a failed parse reports, as `{ path, message }`. */
-function onlyIssue(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+/**
+ * The path of the one issue a failed parse reports. The lenient predicates carry no messages of their
+ * own (see kit.ts), so every issue has zod's generic one; the path is what locates the fault.
+ */
+function failurePath(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   expect(result.success).toBe(false);
   expect(result.error!.issues).toHaveLength(1);
   const [issue] = result.error!.issues;
-  return { path: issue!.path, message: issue!.message };
+  expect(issue!.message).toBe('Invalid input');
+  return issue!.path;
 }
 
 describe('lenientKit helpers, one by one', () => {
   const k = lenientKit;
 
-  it('string: should pass any string and name what it expected otherwise', () => {
+  it('string: should pass any string and refuse anything else', () => {
     expect(k.string().parse('')).toBe('');
     expect(k.string().parse('cs_test')).toBe('cs_test');
     for (const bad of [1, null, undefined, {}, ['a']]) {
-      expect(onlyIssue(k.string().safeParse(bad))).toEqual({ path: [], message: 'Expected a string' });
+      expect(failurePath(k.string().safeParse(bad))).toEqual([]);
     }
   });
 
@@ -98,26 +102,24 @@ describe('lenientKit helpers, one by one', () => {
     expect(k.bool().parse(true)).toBe(true);
     expect(k.bool().parse(false)).toBe(false);
     for (const bad of [0, 1, 'true', null, undefined]) {
-      expect(onlyIssue(k.bool().safeParse(bad))).toEqual({ path: [], message: 'Expected a boolean' });
+      expect(failurePath(k.bool().safeParse(bad))).toEqual([]);
     }
   });
 
-  it('int: should name the minimum it requires, -Infinity when none was given', () => {
+  it('int: should require an integer, at least the minimum when one was given', () => {
     expect(k.int(1).parse(1)).toBe(1);
-    expect(onlyIssue(k.int(1).safeParse(0))).toEqual({ path: [], message: 'Expected an integer ≥ 1' });
-    expect(onlyIssue(k.int().safeParse(1.5))).toEqual({ path: [], message: 'Expected an integer ≥ -Infinity' });
-    expect(onlyIssue(k.int().safeParse('7'))).toEqual({ path: [], message: 'Expected an integer ≥ -Infinity' });
+    expect(k.int().parse(-7)).toBe(-7);
+    expect(failurePath(k.int(1).safeParse(0))).toEqual([]);
+    expect(failurePath(k.int().safeParse(1.5))).toEqual([]);
+    expect(failurePath(k.int().safeParse('7'))).toEqual([]);
   });
 
-  it('matches: should name the pattern, and refuse non-strings without calling it', () => {
+  it('matches: should require a match, and refuse non-strings without calling the pattern', () => {
     const id = k.matches(/^pi_/);
     expect(id.parse('pi_123')).toBe('pi_123');
-    expect(onlyIssue(id.safeParse('ch_123'))).toEqual({ path: [], message: 'Expected a string matching /^pi_/' });
+    expect(failurePath(id.safeParse('ch_123'))).toEqual([]);
     // RegExp#test would turn a number into the string "123" and an object into "[object Object]".
-    expect(onlyIssue(k.matches(/^[0-9]+$/).safeParse(123))).toEqual({
-      path: [],
-      message: 'Expected a string matching /^[0-9]+$/',
-    });
+    expect(failurePath(k.matches(/^[0-9]+$/).safeParse(123))).toEqual([]);
   });
 
   it('literal: should compare one value or a list of values with ===', () => {
@@ -127,7 +129,7 @@ describe('lenientKit helpers, one by one', () => {
     const fields = k.literal(['name', 'number'] as const);
     expect(fields.parse('number')).toBe('number');
     for (const bad of ['cvc', 'Number', '1', 1n, null]) {
-      expect(onlyIssue(fields.safeParse(bad))).toEqual({ path: [], message: 'Invalid value' });
+      expect(failurePath(fields.safeParse(bad))).toEqual([]);
     }
     expect(k.literal(1).safeParse('1').success).toBe(false);
     expect(k.literal(true).safeParse(1).success).toBe(false);
@@ -140,7 +142,7 @@ describe('lenientKit helpers, one by one', () => {
     expect(brand.parse('')).toBe('unknown');
     // Case matters: the wire vocabulary is lower case.
     expect(brand.parse('VISA')).toBe('unknown');
-    expect(onlyIssue(brand.safeParse(42))).toEqual({ path: [], message: 'Expected a string' });
+    expect(failurePath(brand.safeParse(42))).toEqual([]);
   });
 
   it('list: should parse every item, keep their parsed values and drop their unknown fields', () => {
@@ -157,11 +159,11 @@ describe('lenientKit helpers, one by one', () => {
     ]);
   });
 
-  it('list: should name the first bad item, or say it expected a list', () => {
+  it('list: should refuse a list with a bad item, and anything that is not a list', () => {
     const numbers = k.list(k.int(0));
-    expect(onlyIssue(numbers.safeParse([0, 1, -1, -2]))).toEqual({ path: [], message: 'Item 2 is invalid' });
-    expect(onlyIssue(numbers.safeParse({ 0: 1, length: 1 }))).toEqual({ path: [], message: 'Expected a list' });
-    expect(onlyIssue(numbers.safeParse('1,2'))).toEqual({ path: [], message: 'Expected a list' });
+    expect(failurePath(numbers.safeParse([0, 1, -1, -2]))).toEqual([]);
+    expect(failurePath(numbers.safeParse({ 0: 1, length: 1 }))).toEqual([]);
+    expect(failurePath(numbers.safeParse('1,2'))).toEqual([]);
   });
 
   it('should report the path of the field that failed inside objects, stopping at a list', () => {
@@ -171,17 +173,8 @@ describe('lenientKit helpers, one by one', () => {
     });
     const valid = { intent: { amount: 0, status: 'open' }, lines: [{ quantity: 1 }] };
     expect(schema.parse(valid)).toEqual(valid);
-    expect(onlyIssue(schema.safeParse({ ...valid, intent: { amount: -5, status: 'open' } }))).toEqual({
-      path: ['intent', 'amount'],
-      message: 'Expected an integer ≥ 0',
-    });
-    expect(onlyIssue(schema.safeParse({ ...valid, intent: { amount: 0, status: 7 } }))).toEqual({
-      path: ['intent', 'status'],
-      message: 'Expected a string',
-    });
-    expect(onlyIssue(schema.safeParse({ ...valid, lines: [{ quantity: 1 }, { quantity: 0 }] }))).toEqual({
-      path: ['lines'],
-      message: 'Item 1 is invalid',
-    });
+    expect(failurePath(schema.safeParse({ ...valid, intent: { amount: -5, status: 'open' } }))).toEqual(['intent', 'amount']);
+    expect(failurePath(schema.safeParse({ ...valid, intent: { amount: 0, status: 7 } }))).toEqual(['intent', 'status']);
+    expect(failurePath(schema.safeParse({ ...valid, lines: [{ quantity: 1 }, { quantity: 0 }] }))).toEqual(['lines']);
   });
 });
