@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { tokens } from '../../../src/styles/tokens.styles.js';
 
 /**
  * The theming contract (STYLE.md §5) as a test: every private `--_xpay-*` alias is defined once in
@@ -16,7 +17,8 @@ function sources(dir: string): string[] {
 }
 
 const tokensFile = join('src', 'styles', 'tokens.styles.ts');
-const tokensCss = readFileSync(tokensFile, 'utf8');
+// The stylesheet itself: tokens.styles.ts builds it from a name → default table.
+const tokensCss = tokens.cssText;
 const others = [...sources(join('src', 'styles')), ...sources(join('src', 'elements'))].filter((f) => f !== tokensFile);
 const otherCss = others.map((f) => readFileSync(f, 'utf8')).join('\n');
 
