@@ -1,6 +1,7 @@
 /**
  * The script-tag bundle: defines the elements and exposes the public API as `window.XPay` (Vite's
- * IIFE `name`). zod runs jitless first, so nothing calls `new Function` under a merchant's strict CSP.
+ * IIFE `name`). zod is set jitless before anything parses (the elements only parse once connected),
+ * so nothing calls `new Function` under a merchant's strict CSP.
  */
 import { useJitlessZod } from './api/zod-jitless.js';
 import { defineElements } from './define.js';
