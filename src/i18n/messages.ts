@@ -14,5 +14,4 @@ export function resolveTranslation(overrides?: Partial<Translation> | null): Tra
 export function declineMessage(t: Translation, code: string, declineCode?: string): string {
   const reason = [declineCode, code].find((c): c is DeclineReason => Object.hasOwn(en.declined, c ?? ''));
   return t.declined[reason ?? 'card_declined'];
-
 }

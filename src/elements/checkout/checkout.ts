@@ -598,7 +598,6 @@ export class XpayCheckout extends LitElement {
           disabled: busy,
           // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
           onInput: (field, value) => (this.billing = { ...this.billing, [field]: value }),
-
           onBlur: (field) => {
             if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
           },

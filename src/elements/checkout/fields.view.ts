@@ -54,7 +54,6 @@ function input(
     m,
     name,
     optional ? html`${label} <span class="field__optional">(${m.t.optional})</span>` : label,
-
     (id, error) => html`<input
       part="input"
       id=${id}
@@ -124,7 +123,6 @@ export function fieldsView(m: FieldsViewModel): TemplateResult | typeof nothing 
           <div class="row">
             ${countrySelect(m)}
             ${input(m, 'postalCode', t.postalCode, 'billing postal-code')}
-
           </div>
         </fieldset>`
       : nothing}
