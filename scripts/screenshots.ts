@@ -175,6 +175,13 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300);
       };
       const shoot = async (page: Page, name: string, wholePage = true) => {
+        // A card frame on the page reserves a default height until its first resize message sets the
+        // real one; measuring the page before that photographs a stale height (seen: 1104 vs 1209 px).
+        await page.waitForFunction(() => {
+          const frame = document.querySelector('xpay-checkout')?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.card-frame');
+          return !frame || frame.style.height !== '';
+        });
+        await settle(page);
         if (wholePage) {
           // A viewport as tall as the page instead of Playwright's fullPage stitching, which resizes
           // mid-capture and photographs the cross-origin card frame at a stale size.
