@@ -25,6 +25,6 @@ export {
   type XpaySucceededDetail,
   type XpayErrorDetail,
 } from './events/events.js';
-export type { Translation } from './i18n/translation.js';
+export type { Translation, TranslationOverrides } from './i18n/translation.js';
 export type { HostBillingDetails as BillingDetails } from './frame/protocol.js';
 export { chooseChallengeWindowSize } from './elements/challenge/window-size.js';

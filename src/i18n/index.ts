@@ -1,5 +1,5 @@
 /** Customer-facing strings and money formatting. */
-export type { Translation, DeclineReason, FieldErrorCode } from './translation.js';
+export type { Translation, TranslationOverrides, DeclineReason, FieldErrorCode } from './translation.js';
 export { DECLINE_REASONS, FIELD_ERROR_CODES } from './translation.js';
 export { en } from './en.js';
 export { formatMoney } from './format.js';

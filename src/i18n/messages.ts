@@ -1,9 +1,18 @@
-import type { DeclineReason, Translation } from './translation.js';
+import type { DeclineReason, Translation, TranslationOverrides } from './translation.js';
 import { en } from './en.js';
 
-/** The catalogue for a locale with the merchant's overrides applied; English fills every gap. */
-export function resolveTranslation(overrides?: Partial<Translation> | null): Translation {
-  return overrides ? { ...en, ...overrides } : en;
+/**
+ * The catalogue with the merchant's overrides applied; English fills every gap, inside the tables
+ * too: overriding one decline message keeps the other six.
+ */
+export function resolveTranslation(overrides?: TranslationOverrides | null): Translation {
+  if (!overrides) return en;
+  const t: Record<string, unknown> = { ...en, ...overrides };
+  for (const key in overrides) {
+    const base = en[key as keyof Translation];
+    if (typeof base === 'object') t[key] = { ...base, ...(overrides[key as keyof Translation] as object) };
+  }
+  return t as unknown as Translation;
 }
 
 /**

@@ -20,8 +20,8 @@ export const FIELD_ERROR_CODES = ['required', 'invalid_email', 'invalid_phone', 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
- * Every customer-facing string the widget shows. `en.ts` implements it; a merchant passes a
- * `Partial<Translation>` as `messages` to override single strings (e.g. `pay`). Functions take
+ * Every customer-facing string the widget shows. `en.ts` implements it; a merchant passes
+ * {@link TranslationOverrides} as `messages` to override single strings (e.g. `pay`). Functions take
  * already-formatted values (money goes through `format.ts`) so a translation never formats numbers.
  */
 export interface Translation {
@@ -88,3 +88,17 @@ export interface Translation {
   challengeClose: string;
   challengeOpened: string;
 }
+
+/**
+ * What a merchant passes as `messages`: any strings of {@link Translation}, and in its tables
+ * (`declined`, `fieldErrors`, `brandNames`) any single entry, e.g.
+ * `{ pay: (amount) => \`Place order · ${amount}\`, declined: { insufficient_funds: '…' } }`.
+ * Everything left out stays English.
+ */
+export type TranslationOverrides = {
+  [K in keyof Translation]?: Translation[K] extends (...args: never[]) => unknown
+    ? Translation[K]
+    : Translation[K] extends object
+      ? Partial<Translation[K]>
+      : Translation[K];
+};

@@ -12,7 +12,7 @@ import {
 } from '../../frame/protocol.js';
 import { formatMoney } from '../../i18n/format.js';
 import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
-import type { Translation } from '../../i18n/translation.js';
+import type { Translation, TranslationOverrides } from '../../i18n/translation.js';
 import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
 import { shared } from '../../styles/shared.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -157,7 +157,7 @@ export class XpayCheckout extends LitElement {
   /** Hide the pay button; the merchant calls `confirm()` from its own button. */
   hidePayButton = false;
   /** Overrides of catalogue strings, e.g. `{ pay: (amount) => \`Complete order · ${amount}\` }`. */
-  messages: Partial<Translation> | null = null;
+  messages: TranslationOverrides | null = null;
   /** Runs before every charge attempt; resolve `false` or throw to stop it (e.g. save the order first). */
   beforeSubmit: (() => Promise<void | false> | void | false) | null = null;
   /** How long the card frame may take to load before `frame_load_timeout` is reported, in ms. */
@@ -184,7 +184,7 @@ export class XpayCheckout extends LitElement {
   #extraBilling: HostBillingDetails = {};
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
-  #translation: { for: Partial<Translation> | null; t: Translation } | undefined;
+  #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
 
   get #frameElement(): HTMLIFrameElement | null {
     // The only iframe in this shadow root (the challenge's lives in <xpay-challenge>'s own).

@@ -39,4 +39,25 @@ describe('resolveTranslation', () => {
     expect(t.pay('$5.00')).toBe('Complete order · $5.00');
     expect(t.total).toBe(en.total);
   });
+
+  it('should keep English for the rest of a table when one entry is overridden', () => {
+    const t = resolveTranslation({
+      declined: { insufficient_funds: 'Not enough money on this card.' },
+      fieldErrors: { required: 'Please fill this in.' },
+      brandNames: { amex: 'Amex' },
+    });
+    expect(t.declined.insufficient_funds).toBe('Not enough money on this card.');
+    expect(t.declined.card_declined).toBe(en.declined.card_declined);
+    expect(declineMessage(t, 'card_declined', 'expired_card')).toBe(en.declined.expired_card);
+    expect(t.fieldErrors.required).toBe('Please fill this in.');
+    expect(t.fieldErrors.invalid_email).toBe(en.fieldErrors.invalid_email);
+    expect(t.brandNames).toEqual({ ...en.brandNames, amex: 'Amex' });
+    // The English catalogue itself is never changed by an overlay.
+    expect(en.declined.insufficient_funds).toBe('Your card has insufficient funds. Try another card.');
+  });
+
+  it('should return English itself without overrides', () => {
+    expect(resolveTranslation(null)).toBe(en);
+    expect(resolveTranslation(undefined)).toBe(en);
+  });
 });
