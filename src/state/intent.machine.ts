@@ -204,6 +204,11 @@ export function reduce(ctx: IntentContext, input: IntentInput): IntentResult {
   const session = input.type === 'session' ? input.session : null;
   // Another session's reply (a swapped client secret) never touches this one.
   if (session && ctx.session && session.id !== ctx.session.id) return ignored(ctx);
+  // While submitting, the attempt's outcome comes with the confirm reply. A read answered now was
+  // asked before the attempt (a quiet re-read after a decline, a refresh()): its lastPaymentError
+  // is an earlier attempt's, and taken as this one's it would report a decline for a card that may
+  // yet be charged, and drop the real reply.
+  if (input.type === 'session' && ctx.step === 'submitting' && input.via !== 'confirm') return ignored(ctx);
   const event = input.type === 'session' ? classifySession(ctx, input.session, input.via) : inputEventType(input);
   const next = TRANSITIONS[ctx.step][event];
   // Every newer view is in each non-terminal step's table; a miss is a stale or idle reply.

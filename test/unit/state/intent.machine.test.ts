@@ -530,6 +530,28 @@ describe('when replies arrive out of order', () => {
     expect(kinds(r.effects)).not.toContain('closeChallenge');
   });
 
+  it("should not take a re-read asked before this attempt for this attempt's outcome", () => {
+    // Decline, then pay again at once: the quiet re-read after the decline answers while the
+    // second attempt is in flight. Its lastPaymentError is the first attempt's.
+    const firstDecline = view(2, { status: 'requires_payment_method', lastPaymentError: insufficientFunds });
+    const secondTry = run([
+      read(v1Open),
+      submit,
+      { type: 'confirmFailed', error: declinedError, outcomeUnknown: false },
+      submit,
+    ]);
+    const r = run(
+      [read(firstDecline), confirmed(view(3, { status: 'succeeded' }, { status: 'complete' }))],
+      secondTry.ctx,
+    );
+    expect(r.ignored).toBe(1);
+    expect(names(r.notes)).toEqual([
+      'status:requires_payment_method->succeeded',
+      'succeeded',
+      'settled:succeeded',
+    ]);
+  });
+
   it('should ignore another session\'s reply', () => {
     const r = run([read(v1Open), read(view(5, { status: 'succeeded' }, { id: 'cs_test_other', status: 'complete' }))]);
     expect(r.ignored).toBe(1);
