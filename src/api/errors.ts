@@ -203,3 +203,14 @@ export function isOutcomeUnknown(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * {@link isOutcomeUnknown} for a confirm the card frame reports as failed. The frame sends the
+ * {@link XpayError} projection, without the HTTP status, so the kind of error decides: a card,
+ * validation or integration error is a refusal, and so is `too_many_attempts` (the API's 429 after
+ * too many failed attempts: this one was never tried). Anything else (a timeout, a lost reply, a 409,
+ * a 5xx) may have charged the card: re-read, never report a failure.
+ */
+export function isConfirmOutcomeUnknown({ type, code }: XpayError): boolean {
+  return (type === 'api_error' || type === 'network_error') && code !== 'too_many_attempts';
+}

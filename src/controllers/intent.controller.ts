@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey } from '../api/paths.js';
-import { isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
+import { isConfirmOutcomeUnknown, isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
 import {
   confirmResult,
@@ -146,8 +146,8 @@ export class IntentController implements ReactiveController {
       this.#send({ type: 'session', session: result.session, via: 'confirm' });
       return;
     }
-    const outcomeUnknown = !['card_error', 'validation_error', 'integration_error'].includes(result.error.type);
-    this.#send({ type: 'confirmFailed', error: result.error, outcomeUnknown, paymentIntent: result.paymentIntent });
+    const { error, paymentIntent } = result;
+    this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */

@@ -48,6 +48,27 @@ describe('<xpay-checkout> payment journeys', () => {
     });
   });
 
+  describe('when the session has had too many failed attempts (the API answers 429)', () => {
+    it('should resolve confirm() with the refusal at once and report it, not wait for an outcome', async () => {
+      const { el, harness } = await mountCheckout();
+      await harness.fillBilling();
+      await harness.fillCard({ number: '4000000000000002' });
+      // The sandbox refuses confirm after 10 failed attempts (XPAY_SANDBOX_MAX_FAILED_CONFIRMS).
+      for (let i = 0; i < 10; i++) expect((await el.confirm()).error?.code).to.equal('card_declined');
+      const errors = recordEvents(el, 'xpay-error');
+      const statuses = recordEvents(el, 'xpay-status-change');
+      const result = await el.confirm();
+      await el.updateComplete;
+      expect(result.status).to.equal('requires_payment_method');
+      expect(result.error).to.deep.include({ type: 'api_error', code: 'too_many_attempts' });
+      expect(errors.events.map((e) => e.detail.error.code)).to.deep.equal(['too_many_attempts']);
+      // A known refusal: no detour through "outcome unknown" (processing view, long-poll).
+      expect(statuses.events).to.have.length(0);
+      expect(el.busy).to.equal(false);
+      expect(harness.cardFrame()).to.exist;
+    });
+  });
+
   describe('when the same attempt is submitted twice', () => {
     it('should make one request and resolve both calls with the same outcome', async () => {
       const { el, harness } = await mountCheckout();

@@ -3,12 +3,15 @@ import {
   ApiError,
   fromPaymentError,
   IntegrationError,
+  isConfirmOutcomeUnknown,
   isOutcomeUnknown,
   NetworkError,
   RequestAbortedError,
   ResponseValidationError,
   TimeoutError,
   toXpayError,
+  type XpayError,
+  type XpayErrorType,
 } from '../../../src/api/errors.js';
 
 const body = (error: Record<string, unknown>) =>
@@ -94,5 +97,24 @@ describe('isOutcomeUnknown', () => {
     expect(isOutcomeUnknown(new ApiError({ status: 402, body: body({ type: 'card_error', code: 'card_declined' }) }))).toBe(false);
     expect(isOutcomeUnknown(new ApiError({ status: 400, body: body({ code: 'invalid_email', param: 'x' }) }))).toBe(false);
     expect(isOutcomeUnknown(new Error('x'))).toBe(false);
+  });
+});
+
+describe('isConfirmOutcomeUnknown (a failed confirm as the card frame reports it)', () => {
+  const error = (type: XpayErrorType, code: string): XpayError => ({ type, code, message: 'm' });
+
+  it('should call refusals known: the card, the input, the setup, and too many attempts', () => {
+    expect(isConfirmOutcomeUnknown(error('card_error', 'card_declined'))).toBe(false);
+    expect(isConfirmOutcomeUnknown(error('validation_error', 'invalid_email'))).toBe(false);
+    expect(isConfirmOutcomeUnknown(error('integration_error', 'origin_not_allowed'))).toBe(false);
+    // The API's 429 after too many failed attempts: this attempt was never made.
+    expect(isConfirmOutcomeUnknown(error('api_error', 'too_many_attempts'))).toBe(false);
+  });
+
+  it('should call anything that may have charged the card unknown', () => {
+    for (const code of ['http_500', 'confirm_in_progress', 'invalid_response', 'timeout']) {
+      expect(isConfirmOutcomeUnknown(error('api_error', code))).toBe(true);
+    }
+    expect(isConfirmOutcomeUnknown(error('network_error', 'network_error'))).toBe(true);
   });
 });
