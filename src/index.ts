@@ -27,4 +27,3 @@ export {
 } from './events/events.js';
 export type { Translation, TranslationOverrides } from './i18n/translation.js';
 export type { HostBillingDetails as BillingDetails } from './frame/protocol.js';
-export { chooseChallengeWindowSize } from './elements/challenge/window-size.js';
