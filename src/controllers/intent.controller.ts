@@ -93,7 +93,7 @@ export class IntentController implements ReactiveController {
   }
   /** The error that stopped the session from loading, if any. */
   loadError: XpayError | null = null;
-  /** The last decline or failed authentication, shown above the form until the next attempt. */
+  /** The last decline, failed authentication or too-many-attempts refusal, shown above the form until the next attempt. */
   lastDecline: XpayError | null = null;
 
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
@@ -147,7 +147,11 @@ export class IntentController implements ReactiveController {
       return;
     }
     const { error, paymentIntent } = result;
-    this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
+    // Too many failed attempts is no decline (no xpay-declined), but the customer must learn that
+    // this checkout cannot take a payment any more: it is shown where a decline would be.
+    if (this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent }) && error.code === 'too_many_attempts') {
+      this.lastDecline = error;
+    }
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */

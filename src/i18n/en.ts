@@ -64,6 +64,7 @@ export const en: Translation = {
     processing_error: 'We could not process your card. Try again in a moment.',
     authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
     authentication_abandoned: 'Verification was cancelled, so you have not been charged. Try again when you are ready.',
+    too_many_attempts: 'Too many attempts with this checkout. You have not been charged. Return to the store to start again.',
   },
   canceledTitle: 'Payment canceled',
   canceledDetail: 'This payment was canceled and you have not been charged.',

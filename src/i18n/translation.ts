@@ -12,6 +12,8 @@ export const DECLINE_REASONS = [
   'processing_error',
   'authentication_failed',
   'authentication_abandoned',
+  // Not a decline: the API refuses confirm after too many failed attempts on one session.
+  'too_many_attempts',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 

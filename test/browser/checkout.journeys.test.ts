@@ -66,6 +66,9 @@ describe('<xpay-checkout> payment journeys', () => {
       expect(statuses.events).to.have.length(0);
       expect(el.busy).to.equal(false);
       expect(harness.cardFrame()).to.exist;
+      // The customer is told, where a decline would be: this checkout cannot take a payment any more.
+      expect(harness.text()).to.contain('Too many attempts with this checkout. You have not been charged.');
+      await expect(el).to.be.accessible();
     });
   });
 
