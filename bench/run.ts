@@ -39,11 +39,15 @@ if (want('load')) {
       `fresh context per run; ms from navigation start, median / p95)`,
   );
   console.table(loadTable(result));
+  for (const variant of result.variants) {
+    const early = variant.samples.filter((s) => s.idleWatchRequests > 0).length;
+    if (early) console.log(`${variant.name}: in ${early} run(s) the idle watch's long-poll was seen before the xpay-ready report (not counted)`);
+  }
   for (const variant of result.variants.filter((v) => v.failures.length)) {
     console.log(`${variant.name}: runs that did not reach xpay-ready:\n  ${variant.failures.join('\n  ')}`);
   }
   for (const variant of result.variants.filter((v) => v.cpuSlowdown === 1)) {
-    console.log(`Requests until xpay-ready, first run, ${variant.name}`);
+    console.log(`Requests until xpay-ready, the run with the most, ${variant.name}`);
     console.table(mountRequestList(variant));
   }
 }
