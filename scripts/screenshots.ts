@@ -300,6 +300,17 @@ async function main(): Promise<void> {
         await status(page, 'error');
         await shoot(page, '12-error-origin');
       }
+      // too many attempts: ten declines, then the API refuses the eleventh (429 too_many_attempts).
+      {
+        const page = await open((await createSession()).clientSecret);
+        await fill(page, { number: '4000000000000002' });
+        for (let attempt = 0; attempt < 11; attempt++) {
+          // confirm() is the pay button's path; it resolves once each outcome is known.
+          await page.evaluate(() => (document.querySelector('xpay-checkout') as any).confirm());
+        }
+        await page.locator('xpay-checkout').locator('[part~="error"]').getByText('Too many attempts with this checkout.').waitFor();
+        await shoot(page, '13-too-many-attempts');
+      }
       await context.close();
     }
   } finally {
