@@ -212,5 +212,8 @@ export function isOutcomeUnknown(error: unknown): boolean {
  * a 5xx) may have charged the card: re-read, never report a failure.
  */
 export function isConfirmOutcomeUnknown({ type, code }: XpayError): boolean {
-  return (type === 'api_error' || type === 'network_error') && code !== 'too_many_attempts';
+  return (type === 'api_error' || type === 'network_error') && code !== TOO_MANY_ATTEMPTS;
 }
+
+/** The API's code for its 429 on confirm after too many failed attempts on one session. */
+export const TOO_MANY_ATTEMPTS = 'too_many_attempts';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey } from '../api/paths.js';
-import { isConfirmOutcomeUnknown, isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
+import { isConfirmOutcomeUnknown, isOutcomeUnknown, TOO_MANY_ATTEMPTS, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
 import {
   confirmResult,
@@ -147,11 +147,10 @@ export class IntentController implements ReactiveController {
       return;
     }
     const { error, paymentIntent } = result;
+    const accepted = this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
     // Too many failed attempts is no decline (no xpay-declined), but the customer must learn that
     // this checkout cannot take a payment any more: it is shown where a decline would be.
-    if (this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent }) && error.code === 'too_many_attempts') {
-      this.lastDecline = error;
-    }
+    if (accepted && error.code === TOO_MANY_ATTEMPTS) this.lastDecline = error;
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */

@@ -70,7 +70,7 @@ export type IntentInput =
   | { type: 'submit' }
   /** `beforeSubmit` refused or the form was incomplete: nothing was sent. */
   | { type: 'submitCanceled'; error?: XpayError }
-  /** The confirm call failed; `outcomeUnknown` from `isOutcomeUnknown()` (timeout, 409, 5xx…). */
+  /** The card frame's confirm failed; `outcomeUnknown` from `isConfirmOutcomeUnknown()` (timeout, lost reply, 409, 5xx…). */
   | { type: 'confirmFailed'; error: XpayError; outcomeUnknown: boolean; paymentIntent?: ClientPublicIntent | null }
   /** The ACS posted `challenge_done`: only a signal to re-read, never the outcome. */
   | { type: 'challengeDone' }
