@@ -1,6 +1,7 @@
 /**
- * Bundle budgets (brotli), checked by `npm test`. The budgets come from the widget issue: the CDN
- * bundle ≤ 24 KB and the card frame ≤ 14 KB, brotli-compressed. Both are met and enforced.
+ * Bundle budgets (brotli), checked by `npm test`: the CDN bundle ≤ 25 KB and the card frame ≤ 14 KB,
+ * brotli-compressed. The CDN budget was 24 KB until the speed issue (#9) raised it by 1 KB, to be
+ * spent on what customers feel (speed, resilience, the browser floor), never on cleverness.
  *
  * How the CDN bundle got there, for whoever adds the next feature: 26.6 KB once it really defined
  * the elements; 25.3 KB after a first round of cuts (no Lit directives, a static css tag, lenient
@@ -37,7 +38,7 @@ function frameFiles(): string[] {
 }
 
 const budgets: Budget[] = [
-  { name: 'CDN bundle (dist/cdn/xpay.js)', files: ['dist/cdn/xpay.js'], limitBytes: 24 * KB },
+  { name: 'CDN bundle (dist/cdn/xpay.js)', files: ['dist/cdn/xpay.js'], limitBytes: 25 * KB },
   { name: 'Card frame (dist/frame/**)', files: frameFiles(), limitBytes: 14 * KB },
 ];
 

@@ -55,7 +55,7 @@ export const strictKit: Kit<'strict'> = {
 /**
  * How the widget and the card frame build them. The same constraints, expressed with the generic
  * `z.overwrite`, `z.refine` and `z.custom` instead of one zod class each: every zod class a browser
- * bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 24 KB). An enum accepts any
+ * bundle pulls in costs it 0.1–0.4 KB brotli (the CDN bundle's budget is 25 KB). An enum accepts any
  * string and rewrites values it does not know to `'unknown'`; a non-string still fails. Strings,
  * integers, booleans and literals are `z.custom` predicates (`Number.isInteger` rejects non-numbers,
  * NaN and ±Infinity as `z.number()` would; a literal is compared with `===` as `z.literal` does),
@@ -67,7 +67,7 @@ export const strictKit: Kit<'strict'> = {
  * The predicates carry no messages of their own: a failure is zod's "Invalid input" at the exact
  * path of the field (`ResponseValidationError` says "… reply at paymentIntent.amount: Invalid
  * input"). A reply only fails when the API breaks its contract, the path is what a developer needs
- * to find it, and a sentence per predicate cost the CDN bundle ~0.09 KB brotli of its 24 KB budget.
+ * to find it, and a sentence per predicate cost the CDN bundle ~0.09 KB brotli of its 25 KB budget.
  */
 export const lenientKit: Kit<'lenient'> = {
   mode: 'lenient',
