@@ -1,3 +1,5 @@
+import { MIN_CARD_KEY_LENGTH } from './card-key.js';
+
 /**
  * Sandbox configuration: every knob is an environment variable with a default, so tests (and a
  * merchant's CI) can shrink every delay. `loadConfig` is pure: pass it any env-like record.
@@ -38,6 +40,11 @@ export interface SandboxConfig {
   issuerLatencyMs: number;
   /** XPAY_SANDBOX_LOG (1): one line per request (method, path, status; never a body). */
   logRequests: boolean;
+  /**
+   * XPAY_SANDBOX_FINGERPRINT_KEY (unset): the key of card fingerprints and confirm idempotency
+   * hashes, ≥ 32 characters. Unset: a key file beside the database (`<db>.fingerprint-key`, 0600).
+   */
+  fingerprintKey: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +63,16 @@ function str(env: Env, name: string, fallback: string): string {
   return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
 }
 
+function fingerprintKey(env: Env): string | null {
+  const raw = env.XPAY_SANDBOX_FINGERPRINT_KEY?.trim();
+  if (!raw) return null;
+  if (raw.length < MIN_CARD_KEY_LENGTH) {
+    throw new Error(`XPAY_SANDBOX_FINGERPRINT_KEY must be at least ${MIN_CARD_KEY_LENGTH} characters (e.g. openssl rand -hex 32).`);
+  }
+  return raw;
+}
+
+/** Reads every knob from an env-like record; throws on a malformed value, naming the variable. */
 export function loadConfig(env: Env = {}): SandboxConfig {
   const port = int(env, 'XPAY_SANDBOX_PORT', 4242);
   if (port > 65535) throw new Error(`XPAY_SANDBOX_PORT must be ≤ 65535, got ${port}`);
@@ -82,5 +99,6 @@ export function loadConfig(env: Env = {}): SandboxConfig {
     longPollMaxWaitS: int(env, 'XPAY_SANDBOX_LONG_POLL_MAX_S', 25),
     issuerLatencyMs: int(env, 'XPAY_SANDBOX_ISSUER_LATENCY_MS', 20),
     logRequests: str(env, 'XPAY_SANDBOX_LOG', '1') !== '0',
+    fingerprintKey: fingerprintKey(env),
   };
 }

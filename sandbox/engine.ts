@@ -549,7 +549,7 @@ export class Engine {
           last4: card.number.slice(-4),
           expMonth: card.expMonth,
           expYear: card.expYear,
-          fingerprint: fingerprint(card.number, this.store.meta('fingerprint_key')!),
+          fingerprint: fingerprint(card.number, this.store.fingerprintKey),
           threeDSecure: null,
         },
       },

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { fingerprint } from './cards.js';
 import type { Store } from './db.js';
 import { ApiError, invalid } from './errors.js';
 import type { Result } from './engine.js';
@@ -116,17 +117,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Idempotency (24 h, per key holder). Records keep an HMAC-SHA256 (keyed per database) of the
- * canonical request — method, path, canonical JSON body — and the answered response, never the
- * request itself.
+ * Idempotency (24 h, per key holder). Records keep an HMAC-SHA256 of the canonical request — method,
+ * path, canonical JSON body — and the answered response, never the request itself. The HMAC key is
+ * the store's card key, which is not in the database, and a confirm's card is hashed by its
+ * fingerprint with its CVC left out ({@link withoutCardSecrets}): nothing in a record lets a copy of
+ * the database test guesses of a card number or CVC.
  */
 export class Idempotency {
   static readonly TTL_MS = 24 * 3600_000;
   constructor(private readonly store: Store) {}
 
   hash(method: string, path: string, body: unknown): string {
-    return createHmac('sha256', this.store.meta('fingerprint_key')!)
-      .update(`${method}\n${path}\n${canonicalJson(body)}`)
+    const key = this.store.fingerprintKey;
+    return createHmac('sha256', key)
+      .update(`${method}\n${path}\n${canonicalJson(withoutCardSecrets(body, key))}`)
       .digest('hex');
   }
 
@@ -171,6 +175,21 @@ export class Idempotency {
   gc(): void {
     this.store.db.prepare("DELETE FROM idempotency WHERE state = 'done' AND created_at < ?").run(this.store.nowMs() - Idempotency.TTL_MS);
   }
+}
+
+/**
+ * A confirm body as idempotency sees it: `paymentMethod.card.number` becomes the card's keyed
+ * fingerprint (a reused key with another card is still a different request) and the CVC is left
+ * out (a retry with the same key and another CVC replays the first answer). Other bodies pass as
+ * they are.
+ */
+export function withoutCardSecrets(body: unknown, key: string): unknown {
+  const pm = (body as { paymentMethod?: unknown } | null)?.paymentMethod;
+  const card = (pm as { card?: unknown } | null | undefined)?.card;
+  if (card === null || typeof card !== 'object' || Array.isArray(card)) return body;
+  const { number, cvc: _cvc, ...rest } = card as Record<string, unknown>;
+  const safeCard = { ...rest, fingerprint: typeof number === 'string' ? fingerprint(number, key) : null };
+  return { ...(body as object), paymentMethod: { ...(pm as object), card: safeCard } };
 }
 
 /** Validates an Idempotency-Key header value (or its absence). */

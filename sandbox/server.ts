@@ -47,7 +47,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   const log = options.log ?? (config.logRequests ? (line: string) => console.log(line) : () => undefined);
   const frameDir = options.frameDir ?? join(REPO_ROOT, 'dist', 'frame');
   const widgetFile = options.widgetFile ?? join(REPO_ROOT, 'dist', 'cdn', 'xpay.js');
-  const store = new Store(config.dbPath);
+  const store = new Store(config.dbPath, { fingerprintKey: config.fingerprintKey });
   const changes = new EventEmitter();
   changes.setMaxListeners(0);
   let closed = false;

@@ -181,3 +181,17 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/**
+ * Presses a button of the 3-D Secure issuer page at `url` as its form would: reads the page, then
+ * posts that form's fields (its per-challenge token included) to its action, from the page's origin.
+ */
+export async function decideChallenge(url: string, action: 'complete' | 'fail'): Promise<Response> {
+  const html = await (await fetch(url)).text();
+  const form = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].find((m) => m[1]!.endsWith(`/${action}`));
+  if (!form) throw new Error(`no ${action} form on ${url}`);
+  const fields = new URLSearchParams();
+  for (const input of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.set(input[1]!, input[2]!);
+  const target = new URL(form[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))), url);
+  return fetch(target, { method: 'POST', body: fields, headers: { Origin: target.origin }, redirect: 'manual' });
+}
