@@ -115,9 +115,9 @@ describe('sessions', () => {
     expect((await api.request('GET', '/v1/events?limit=100')).body.data.length).toBe(before);
   });
 
-  it('should refuse an oversized body with 400', async () => {
+  it('should refuse an oversized body with 413', async () => {
     const r = await api.request('POST', '/v1/checkout/sessions', { body: sessionBody({ metadata: { big: 'x'.repeat(70_000) } }) });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('body_too_large');
   });
 
