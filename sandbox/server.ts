@@ -14,6 +14,7 @@ import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate, type Env } from './http.js';
 import { newId } from './ids.js';
+import { logSafe } from './log.js';
 import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
 import { Deliverer } from './webhooks.js';
@@ -117,7 +118,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       c.res = new Response(c.res.body, c.res);
       c.res.headers.set('Request-Id', requestId);
     }
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Date.now() - started}ms`);
+    log(`${c.req.method} ${logSafe(c.req.path)} ${c.res.status} ${Date.now() - started}ms`);
   });
 
   const errorResult = (err: ApiError, requestId: string): Result => ({
