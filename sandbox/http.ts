@@ -28,6 +28,13 @@ export async function readJson(c: Context<Env>): Promise<unknown> {
   }
 }
 
+/** Reads an `application/x-www-form-urlencoded` body (the sandbox's own HTML forms), size-limited. */
+export async function readForm(c: Context<Env>): Promise<URLSearchParams> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  return new URLSearchParams(new TextDecoder().decode(await readAtMost(c.req.raw.body, MAX_BODY_BYTES)));
+}
+
 /** The whole stream, or a 413 as soon as it passes `limit` bytes (the rest is never read). */
 async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (body === null) return new Uint8Array();

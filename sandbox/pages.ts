@@ -79,8 +79,9 @@ export function homePage(merchantName: string): string {
   );
 }
 
-export function acsPage(opts: { challengeId: string; merchantName: string; amount: number; currency: string; last4: string }): string {
+export function acsPage(opts: { challengeId: string; formToken: string; merchantName: string; amount: number; currency: string; last4: string }): string {
   const action = (what: string) => `/sandbox/acs/${encodeURIComponent(opts.challengeId)}/${what}`;
+  const token = `<input type="hidden" name="token" value="${esc(opts.formToken)}">`;
   return page(
     '3-D Secure test authentication',
     `<main>
@@ -89,8 +90,8 @@ export function acsPage(opts: { challengeId: string; merchantName: string; amoun
 <p>Merchant: <strong>${esc(opts.merchantName)}</strong></p>
 <p class="amount">${esc(formatAmount(opts.amount, opts.currency))}</p>
 <p>Card ending in ${esc(opts.last4)}</p>
-<form method="post" action="${esc(action('complete'))}"><button type="submit" class="primary">Complete authentication</button></form>
-<form method="post" action="${esc(action('fail'))}"><button type="submit">Fail authentication</button></form>
+<form method="post" action="${esc(action('complete'))}">${token}<button type="submit" class="primary">Complete authentication</button></form>
+<form method="post" action="${esc(action('fail'))}">${token}<button type="submit">Fail authentication</button></form>
 </main>`,
   );
 }

@@ -9,10 +9,11 @@ import { EVENT_TYPES } from '../src/api/enums.js';
 import { objectSchemas } from '../src/api/objects.js';
 import { serverSchemas } from '../src/api/schemas.js';
 import type { SandboxConfig } from './config.js';
+import { acsFormToken, acsPostProblem } from './acs-guard.js';
 import { Store } from './db.js';
 import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
-import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate, type Env } from './http.js';
+import { Idempotency, idempotencyKey, readForm, readJson, secureEqual, serialise, validate, type Env } from './http.js';
 import { newId } from './ids.js';
 import { logSafe } from './log.js';
 import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
@@ -284,16 +285,20 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const charge = engine.charge(ch.chargeId)!;
     return html(
       c,
-      acsPage({ challengeId: ch.id, merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
+      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
       200,
       ancestors,
     );
   });
 
   for (const [action, outcome] of [['complete', 'authenticated'], ['fail', 'failed']] as const) {
-    app.post(`/sandbox/acs/:challengeId/${action}`, (c) => {
-      engine.runDueJobs();
+    app.post(`/sandbox/acs/:challengeId/${action}`, async (c) => {
       const id = c.req.param('challengeId');
+      const form = await readForm(c);
+      const post = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), token: form.get('token') };
+      const problem = acsPostProblem(post, ownOrigin(c), acsFormToken(store.fingerprintKey, id));
+      if (problem) return html(c, messagePage('Authentication refused', `The issuer refused ${problem}: use the buttons on its page.`), 403, '*');
+      engine.runDueJobs();
       const ch = store.tx(() => engine.resolveChallenge(id, outcome));
       if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
       return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, acsFrameAncestors(ch.sessionId));
