@@ -45,6 +45,11 @@ export interface SandboxConfig {
    * hashes, ≥ 32 characters. Unset: a key file beside the database (`<db>.fingerprint-key`, 0600).
    */
   fingerprintKey: string | null;
+  /**
+   * XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS (0): 1 lets `POST /v1/webhook_endpoints` target link-local and
+   * metadata addresses and the sandbox itself, which it refuses by default. Loopback is always allowed.
+   */
+  allowPrivateWebhooks: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -100,5 +105,6 @@ export function loadConfig(env: Env = {}): SandboxConfig {
     issuerLatencyMs: int(env, 'XPAY_SANDBOX_ISSUER_LATENCY_MS', 20),
     logRequests: str(env, 'XPAY_SANDBOX_LOG', '1') !== '0',
     fingerprintKey: fingerprintKey(env),
+    allowPrivateWebhooks: str(env, 'XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS', '0') === '1',
   };
 }

@@ -18,6 +18,7 @@ import { newId } from './ids.js';
 import { logSafe } from './log.js';
 import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
+import { webhookTargetProblem } from './webhook-targets.js';
 import { Deliverer } from './webhooks.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -530,6 +531,10 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         throw invalid('parameter_invalid', `enabledEvents entries are "*" or one of: ${EVENT_TYPES.join(', ')}.`, `enabledEvents.${i}`);
       }
     });
+    const refused = config.allowPrivateWebhooks ? null : webhookTargetProblem(req.url, { ownOrigin: ownOrigin(c), port });
+    if (refused) {
+      throw invalid('parameter_invalid', `The webhook url ${refused}: the sandbox does not deliver there unless XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS=1.`, 'url');
+    }
     return mutate(c, 'sk', raw, () => ok(O.WebhookEndpoint, engine.renderEndpoint(engine.createEndpoint(req.url, req.secret, req.enabledEvents), true)));
   });
 
