@@ -221,6 +221,8 @@ describe('durability', () => {
       // The key lives beside the database, readable by its owner only, and survives a restart.
       const keyFile = cardKeyFile(dbPath);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      await eventually(async () => first.output().includes(`Card key: ${keyFile}`));
+      expect(first.output()).not.toContain(readFileSync(keyFile, 'utf8').trim());
       first.proc.kill('SIGKILL');
       await exited(first.proc);
       const second = await spawnSandbox(env);
