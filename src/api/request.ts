@@ -8,7 +8,7 @@ import {
   type ResponseIssue,
 } from './errors.js';
 import { MAX_RESPONSE_BYTES, readBodyText } from './read-body.js';
-import { attemptSignal } from './signals.js';
+import { deadline } from './signals.js';
 
 /** How requests reach the API; shared by the widget's client and the card frame's confirm. */
 export interface TransportOptions {
@@ -92,14 +92,14 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   async function send<T>(url: string, spec: RequestSpec<T>): Promise<T> {
     const timeoutMs = spec.timeoutMs ?? o.timeoutMs;
     // Passed to fetch, the signal also aborts reading the body: the timeout covers headers and body.
-    const attempt = attemptSignal(spec.signal, timeoutMs);
+    const timeout = deadline(timeoutMs, spec.signal);
     let response: Response;
     let text: string | null;
     try {
       const init: RequestInit = {
         method: spec.method,
         headers: requestHeaders(spec),
-        signal: attempt.signal,
+        signal: timeout.signal,
         // No cookies: the client secret is the only credential, and caches must not keep a session view.
         credentials: 'omit',
         cache: 'no-store',
@@ -109,10 +109,10 @@ export function createRequest(options: TransportOptions, headers: Record<string,
       text = await readBodyText(response);
     } catch (cause) {
       if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
-      if (attempt.timedOut()) throw new TimeoutError(timeoutMs);
+      if (timeout.timedOut) throw new TimeoutError(timeoutMs);
       throw new NetworkError(cause);
     } finally {
-      attempt.done();
+      timeout.clear();
     }
     const requestId = response.headers.get('Request-Id') ?? undefined;
     if (!response.ok) throw errorFromResponse(response, text, requestId);

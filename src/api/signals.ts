@@ -1,35 +1,40 @@
 /**
- * Abort signals for one request attempt, built from `AbortController` and `setTimeout` only:
- * `AbortSignal.any` (Safari 17.4, Chrome 116, Firefox 124) and `AbortSignal.timeout` (Safari 16)
- * are newer than the browsers the widget supports (Safari/iOS 15.4, Chrome 100, Firefox 100).
+ * `AbortSignal.timeout()` and `AbortSignal.any()` for the browser floor (README "Browser support"):
+ * Safari/iOS before 17.4, Chrome before 116 and Firefox before 124 lack `any`, Safari before 16
+ * lacks `timeout`. Built from `AbortController` and `setTimeout`, which every supported browser has.
  */
 
-/** A signal that aborts when the caller's does or when the attempt's time is up. */
-export interface AttemptSignal {
+/** A signal that aborts after `ms`, or as soon as `parent` does, and says which of the two it was. */
+export interface Deadline {
   readonly signal: AbortSignal;
-  /** Whether the time ran out (rather than the caller aborting). */
-  timedOut(): boolean;
-  /** Stops the timer and forgets the caller's signal; call once the attempt is over. */
-  done(): void;
+  /** True once the time ran out (never when only `parent` aborted). */
+  readonly timedOut: boolean;
+  /** Stops the timer and the listener on `parent`: call it once the work is done. */
+  clear(): void;
 }
 
-/** Combines the caller's optional `signal` with a timeout of `ms` into one signal for `fetch`. */
-export function attemptSignal(signal: AbortSignal | undefined, ms: number): AttemptSignal {
+/**
+ * Starts a deadline of `ms` milliseconds, linked to `parent` (the caller's signal). Call `clear()`
+ * when done: a long-lived `parent` (a session run) would otherwise keep one listener per request.
+ */
+export function deadline(ms: number, parent?: AbortSignal): Deadline {
   const controller = new AbortController();
-  let expired = false;
   const abort = () => controller.abort();
+  let timedOut = false;
   const timer = setTimeout(() => {
-    expired = true;
+    timedOut = true;
     abort();
   }, ms);
-  if (signal?.aborted) abort();
-  else signal?.addEventListener('abort', abort);
+  if (parent?.aborted) abort();
+  else parent?.addEventListener('abort', abort);
   return {
     signal: controller.signal,
-    timedOut: () => expired,
-    done() {
+    get timedOut() {
+      return timedOut;
+    },
+    clear() {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
+      parent?.removeEventListener('abort', abort);
     },
   };
 }
