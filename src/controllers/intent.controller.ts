@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey } from '../api/paths.js';
-import { isConfirmOutcomeUnknown, isOutcomeUnknown, TOO_MANY_ATTEMPTS, toXpayError, type XpayError } from '../api/errors.js';
+import { isConfirmOutcomeUnknown, isOutcomeUnknown, REFUSAL_NOTICE_CODES, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
 import {
   confirmResult,
@@ -93,7 +93,7 @@ export class IntentController implements ReactiveController {
   }
   /** The error that stopped the session from loading, if any. */
   loadError: XpayError | null = null;
-  /** The last decline, failed authentication or too-many-attempts refusal, shown above the form until the next attempt. */
+  /** The last decline, failed authentication, too-many-attempts or rate-limit refusal, shown above the form until the next attempt. */
   lastDecline: XpayError | null = null;
 
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
@@ -148,9 +148,10 @@ export class IntentController implements ReactiveController {
     }
     const { error, paymentIntent } = result;
     const accepted = this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
-    // Too many failed attempts is no decline (no xpay-declined), but the customer must learn that
-    // this checkout cannot take a payment any more: it is shown where a decline would be.
-    if (accepted && error.code === TOO_MANY_ATTEMPTS) this.lastDecline = error;
+    // Too many failed attempts, or a rate limit, is no decline (no xpay-declined), but the customer
+    // must learn why nothing happened (this checkout cannot take a payment any more, or not right
+    // now): it is shown where a decline would be.
+    if (accepted && REFUSAL_NOTICE_CODES.includes(error.code)) this.lastDecline = error;
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */

@@ -14,6 +14,8 @@ export const DECLINE_REASONS = [
   'authentication_abandoned',
   // Not a decline: the API refuses confirm after too many failed attempts on one session.
   'too_many_attempts',
+  // Not a decline: confirm stayed rate limited (HTTP 429) after the widget's bounded waits.
+  'rate_limited',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
