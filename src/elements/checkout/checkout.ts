@@ -598,7 +598,7 @@ export class XpayCheckout extends LitElement {
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
       ${this.#intent.actionElsewhere
-        ? html`<div class="notice" role="status"><span class="notice__icon" aria-hidden="true">${icons.info}</span><p>${t.actionElsewhere}</p></div>`
+        ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
         : nothing}
       <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
