@@ -11,6 +11,7 @@ export const en: Translation = {
   total: 'Total due',
   pay: (amount) => `Pay ${amount}`,
   paying: 'Processing…',
+  actionElsewhere: 'This payment is being completed in another window.',
 
   contactHeading: 'Contact information',
   email: 'Email',

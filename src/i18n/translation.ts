@@ -44,6 +44,8 @@ export interface Translation {
   pay: (amount: string) => string;
   /** Pay button text while a payment is being submitted. */
   paying: string;
+  /** Shown over the disabled form while another window of the same checkout is in 3-D Secure. */
+  actionElsewhere: string;
 
   contactHeading: string;
   email: string;

@@ -64,11 +64,21 @@ interface Rule {
   faults: Fault[];
 }
 
+/** Options of {@link startFaultProxy}. */
+export interface FaultProxyOptions {
+  /**
+   * Forward the client's own `Host` header, so the API believes it is served at the proxy's origin
+   * (as behind a real reverse proxy). Needed when the card frame is served through the proxy: the
+   * API accepts card data only from its own origin.
+   */
+  preserveHost?: boolean;
+}
+
 /**
  * A small HTTP proxy in front of the real sandbox that injects transport and reply faults per path,
  * so the API client is tested against real HTTP on loopback, never against module mocks.
  */
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export async function startFaultProxy(upstream: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
   const rules: Rule[] = [];
   const requests: RecordedRequest[] = [];
@@ -180,7 +190,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const up = httpRequest(
-        { hostname: target.hostname, port: target.port, method, path: url, headers: { ...headers, host: target.host } },
+        {
+          hostname: target.hostname,
+          port: target.port,
+          method,
+          path: url,
+          headers: options.preserveHost ? headers : { ...headers, host: target.host },
+        },
         (r) => {
           const parts: Buffer[] = [];
           r.on('data', (c: Buffer) => parts.push(c));
