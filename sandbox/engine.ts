@@ -510,6 +510,11 @@ export class Engine {
     if (s.phoneNumberCollection.enabled && !bd.phone) throw invalid('parameter_missing', 'This session collects a phone number.', `${p}.phone`);
   }
 
+  /** The fingerprint a charge of this card number gets (the velocity limits count by it before the charge exists). */
+  cardFingerprint(number: string): string {
+    return fingerprint(number, this.store.meta('fingerprint_key')!);
+  }
+
   /** Releases a held intent (a failed or crashed confirm). */
   release(intentId: string): void {
     const intent = this.intent(intentId);

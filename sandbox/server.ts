@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate
 import { newId } from './ids.js';
 import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
+import { clientKey, Velocity, type AttemptKeys } from './velocity.js';
 import { Deliverer } from './webhooks.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -60,6 +62,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   });
   const idem = new Idempotency(store);
   const links = new PaymentLinks(store, engine);
+  const velocity = new Velocity(store, config);
   const deliverer = new Deliverer(store, config, log, () => queueTick());
 
   // ---- scheduler: jobs + webhook deliveries, driven by the persisted tables ----
@@ -622,6 +625,11 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const scope = `cs:${s.id}`;
     const hash = key === null ? '' : idem.hash('POST', c.req.path, raw);
     const requestId = c.get('requestId');
+    const attempt: AttemptKeys = {
+      client: clientKey(getConnInfo(c).remote.address),
+      paymentLink: s.paymentLink ?? null,
+      fingerprint: engine.cardFingerprint(req.paymentMethod.card.number),
+    };
 
     let replayed = false;
     const first = store.tx((): { done: Result } | { intentId: string } => {
@@ -632,6 +640,9 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
           return { done: replay };
         }
       }
+      // Before the intent is held, and never stored under the key: the same key may retry once the
+      // window frees a slot (Retry-After).
+      velocity.check(attempt);
       try {
         const intent = store.tx(() => engine.confirmBegin(s.id, req, own));
         if (key !== null) idem.begin(scope, key, hash);
@@ -653,6 +664,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         try {
           r = store.tx(() => {
             const out = engine.confirmFinish(s.id, first.intentId, req, own);
+            velocity.record(engine.chargesOf(first.intentId).at(-1)!.id, attempt);
             return { status: out.status, body: serialise(out.status === 200 ? P.PublicSession : P.ErrorBody, out.status === 200 ? out.body : withRequestId(out.body, requestId)) };
           });
         } catch (err) {
