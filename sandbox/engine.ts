@@ -31,6 +31,7 @@ import { declineMessage, detectBrand, fingerprint, issuerBehaviour } from './car
 import type { SandboxConfig } from './config.js';
 import type { Store } from './db.js';
 import { ApiError, invalid, notFound } from './errors.js';
+import { hostedPageUrl } from './hosted-page.js';
 import { newClientSecret, newId } from './ids.js';
 
 /**
@@ -44,6 +45,7 @@ import { newClientSecret, newId } from './ids.js';
 export interface SessionRec {
   id: string;
   clientSecret: string;
+  /** The hosted page without its token; the wire `url` adds it (hosted-page.ts). */
   url: string;
   status: SessionStatus;
   captureMethod: CaptureMethod;
@@ -216,7 +218,7 @@ export class Engine {
       id: rec.id,
       object: 'checkout.session',
       clientSecret: rec.clientSecret,
-      url: rec.url,
+      url: hostedPageUrl(rec),
       status: rec.status,
       paymentStatus: intent?.status === 'succeeded' ? 'paid' : 'unpaid',
       mode: 'payment',

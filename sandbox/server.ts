@@ -15,7 +15,8 @@ import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate, type Env } from './http.js';
 import { newId } from './ids.js';
-import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { HOSTED_JS, hostedPageGrant, HostedPageRequest, hostedPageUrl } from './hosted-page.js';
+import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
 import { clientKey, Velocity, type AttemptKeys } from './velocity.js';
 import { Deliverer } from './webhooks.js';
@@ -372,12 +373,14 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     return c.body(readFileSync(widgetFile), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
+  app.get(HOSTED_SCRIPT_PATH, (c) => c.body(HOSTED_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }));
+
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
     if (!s) return html(c, messagePage('Checkout not found', 'This checkout session does not exist.'), 404);
-    // The widget shows every state itself (open, processing, succeeded, expired), so one page fits all.
-    const body = hostedPage({ merchantName: config.merchantName, clientSecret: s.clientSecret, apiBase: ownOrigin(c), cancelUrl: s.cancelUrl });
+    // No secret in the page: its script trades the URL fragment's token for it (POST below).
+    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl });
     return c.body(body, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': hostedPageCsp(),
@@ -386,13 +389,25 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     });
   });
 
+  /** The hosted page's token (from its URL fragment) for the client secret; same origin only. */
+  app.post('/c/:id/session', async (c) => {
+    engine.runDueJobs();
+    if (c.req.header('origin') !== ownOrigin(c)) {
+      throw new ApiError('invalid_request_error', 'origin_not_allowed', `Only the hosted page itself (${ownOrigin(c)}) may open its session.`, {}, 403);
+    }
+    const s = engine.session(c.req.param('id'));
+    if (!s) throw notFound('session_not_found', 'This checkout session does not exist.');
+    const req = validate(HostedPageRequest, await readJson(c));
+    return send(c, { status: 200, body: hostedPageGrant(s, req.token) });
+  });
+
   /** Each visit of a payment link is a new customer: a new session, then its hosted page. */
   app.get('/p/:id', (c) => {
     engine.runDueJobs();
     const link = links.get(c.req.param('id'));
     if (!link) return html(c, messagePage('Payment link not found', 'This payment link does not exist.'), 404);
     const s = store.tx(() => links.openSession(link, ownOrigin(c)));
-    return c.body(null, 303, { Location: s.url, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    return c.body(null, 303, { Location: hostedPageUrl(s), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });
 
   // ---- secret-key API ----
