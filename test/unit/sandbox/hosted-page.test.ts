@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** The session's hosted page URL, split into its path and the token in its fragment. */
-function hostedUrl(s: { url?: unknown }): { path: string; token: string } {
+function hostedUrl(s: { [key: string]: unknown }): { path: string; token: string } {
   const url = new URL(String(s.url));
   const token = new URLSearchParams(url.hash.slice(1)).get('token');
   expect(token, String(s.url)).toMatch(/^[\w-]{43}$/);
