@@ -647,7 +647,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     };
 
     let replayed = false;
-    const first = store.tx((): { done: Result } | { intentId: string } => {
+    const first = store.tx((): { done: Result } | { intentId: string; attemptId: number } => {
       if (key !== null) {
         const replay = idem.check(scope, key, hash);
         if (replay) {
@@ -661,7 +661,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       try {
         const intent = store.tx(() => engine.confirmBegin(s.id, req, own));
         if (key !== null) idem.begin(scope, key, hash);
-        return { intentId: intent.id };
+        return { intentId: intent.id, attemptId: velocity.begin(attempt) };
       } catch (err) {
         if (!(err instanceof ApiError) || err.status === 409) throw err;
         const r = errorResult(err, requestId);
@@ -679,12 +679,13 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         try {
           r = store.tx(() => {
             const out = engine.confirmFinish(s.id, first.intentId, req, own);
-            velocity.record(engine.chargesOf(first.intentId).at(-1)!.id, attempt);
+            velocity.settle(first.attemptId, engine.chargesOf(first.intentId).at(-1)!.id);
             return { status: out.status, body: serialise(out.status === 200 ? P.PublicSession : P.ErrorBody, out.status === 200 ? out.body : withRequestId(out.body, requestId)) };
           });
         } catch (err) {
           if (!(err instanceof ApiError)) throw err;
           engine.release(first.intentId);
+          velocity.release(first.attemptId);
           r = errorResult(err, requestId);
         }
         if (key !== null) idem.finish(scope, key, hash, r);
@@ -695,6 +696,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       if (!closed) {
         store.tx(() => {
           engine.release(first.intentId);
+          velocity.release(first.attemptId);
           if (key !== null) idem.abandon(scope, key);
         });
       }

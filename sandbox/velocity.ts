@@ -16,10 +16,11 @@ import { ApiError } from './errors.js';
  * say nothing about the card and are not counted: `processing_error` (the issuer's own fault) and
  * `payment_intent_canceled` (the merchant or the session's expiry canceled it).
  *
- * Each attempt is stored (SQLite, beside the charges) keyed by its charge, at the moment it was made,
- * and whether it failed is read from the charge itself, so an attempt that fails later (3-D Secure,
- * processing cards) counts too; the limits survive a restart, so a card tester cannot reset them by
- * crashing the process.
+ * Each attempt is stored (SQLite, beside the charges) at the moment it was made, and whether it
+ * failed is read from its charge, so an attempt that fails later (3-D Secure, processing cards) counts
+ * too; the limits survive a restart, so a card tester cannot reset them by crashing the process. An
+ * attempt still waiting for the issuer counts as if it had failed: checked and stored in one
+ * transaction, so confirms fired in parallel on many sessions cannot all slip under the limit.
  */
 
 /** What one attempt is counted against. */
@@ -76,7 +77,7 @@ const DIMENSIONS = [
   { column: 'fingerprint', key: 'fingerprint', limit: 'perCard', what: 'with this card' },
 ] as const;
 
-/** Checks and records confirm attempts against the velocity limits, inside the caller's transaction. */
+/** Checks and records confirm attempts against the velocity limits, inside the caller's transactions. */
 export class Velocity {
   private readonly limits: VelocityLimits;
 
@@ -92,12 +93,13 @@ export class Velocity {
     };
     // Its own table, created here rather than as a numbered migration: this module owns it alone.
     store.db.exec(`
-      CREATE TABLE IF NOT EXISTS velocity_attempts (charge_id TEXT PRIMARY KEY, at INTEGER NOT NULL,
-        client TEXT NOT NULL, payment_link TEXT, fingerprint TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS velocity_attempts (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
+        client TEXT NOT NULL, payment_link TEXT, fingerprint TEXT NOT NULL, charge_id TEXT UNIQUE);
       CREATE INDEX IF NOT EXISTS velocity_client ON velocity_attempts(client, at);
       CREATE INDEX IF NOT EXISTS velocity_link ON velocity_attempts(payment_link, at);
       CREATE INDEX IF NOT EXISTS velocity_card ON velocity_attempts(fingerprint, at);
     `);
+    this.recover();
   }
 
   /**
@@ -127,21 +129,39 @@ export class Velocity {
     );
   }
 
-  /** Records the attempt that made `chargeId`; whether it counts is read from that charge later. */
-  record(chargeId: string, keys: AttemptKeys): void {
+  /** Stores an attempt about to go to the issuer (call in the transaction of `check`); returns its id. */
+  begin(keys: AttemptKeys): number {
+    const now = this.store.nowMs();
     // Attempts that left every window can never count again.
-    this.store.db.prepare('DELETE FROM velocity_attempts WHERE at <= ?').run(this.store.nowMs() - this.limits.windowMs);
-    this.store.db
-      .prepare('INSERT OR IGNORE INTO velocity_attempts (charge_id, at, client, payment_link, fingerprint) VALUES (?, ?, ?, ?, ?)')
-      .run(chargeId, this.store.nowMs(), keys.client, keys.paymentLink, keys.fingerprint);
+    this.store.db.prepare('DELETE FROM velocity_attempts WHERE at <= ?').run(now - this.limits.windowMs);
+    return Number(
+      this.store.db
+        .prepare('INSERT INTO velocity_attempts (at, client, payment_link, fingerprint) VALUES (?, ?, ?, ?)')
+        .run(now, keys.client, keys.paymentLink, keys.fingerprint).lastInsertRowid,
+    );
+  }
+
+  /** The issuer answered: the attempt counts if (and once) `chargeId` fails. */
+  settle(attemptId: number, chargeId: string): void {
+    this.store.db.prepare('UPDATE velocity_attempts SET charge_id = ? WHERE id = ?').run(chargeId, attemptId);
+  }
+
+  /** The attempt never reached the issuer (refused, or the confirm broke off): it does not count. */
+  release(attemptId: number): void {
+    this.store.db.prepare('DELETE FROM velocity_attempts WHERE id = ? AND charge_id IS NULL').run(attemptId);
+  }
+
+  /** At start-up (the constructor): attempts in flight when the process died never reached the issuer. */
+  private recover(): void {
+    this.store.db.prepare('DELETE FROM velocity_attempts WHERE charge_id IS NULL').run();
   }
 
   private retryAfter(column: (typeof DIMENSIONS)[number]['column'], value: string, limit: number, now: number): number | null {
     const rows = this.store.db
       .prepare(
-        `SELECT v.at FROM velocity_attempts v JOIN charges c ON c.id = v.charge_id
-         WHERE v.${column} = ? AND v.at > ? AND json_extract(c.data, '$.status') = 'failed'
-           AND json_extract(c.data, '$.failureCode') NOT IN ('processing_error', 'payment_intent_canceled')`,
+        `SELECT v.at FROM velocity_attempts v LEFT JOIN charges c ON c.id = v.charge_id
+         WHERE v.${column} = ? AND v.at > ? AND (v.charge_id IS NULL OR (json_extract(c.data, '$.status') = 'failed'
+           AND json_extract(c.data, '$.failureCode') NOT IN ('processing_error', 'payment_intent_canceled')))`,
       )
       .all(value, now - this.limits.windowMs) as { at: number }[];
     return retryAfterSeconds(

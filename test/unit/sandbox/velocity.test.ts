@@ -134,6 +134,27 @@ describe('velocity limits on confirm', () => {
     });
   });
 
+  it('should hold confirms fired in parallel on many sessions to the limit (in-flight attempts count)', async () => {
+    await withSandbox({ XPAY_SANDBOX_VELOCITY_PER_CLIENT: '3', XPAY_SANDBOX_ISSUER_LATENCY_MS: '300' }, async (api) => {
+      const sessions = await Promise.all(Array.from({ length: 8 }, () => createSession(api)));
+      const statuses = await Promise.all(sessions.map((s) => confirm(api, s, CARDS.generic).then((r) => r.status)));
+      expect(statuses.filter((st) => st === 402)).toHaveLength(3);
+      expect(statuses.filter((st) => st === 429)).toHaveLength(5);
+    });
+  });
+
+  it("should not count an attempt refused before the issuer, nor a success", async () => {
+    await withSandbox({ XPAY_SANDBOX_VELOCITY_PER_CLIENT: '1' }, async (api) => {
+      const s = await createSession(api);
+      // Refused by the session's own rules (no billing address): never reached the issuer.
+      const refused = await confirm(api, s, CARDS.generic, { extra: { paymentMethod: { type: 'card', card: { number: CARDS.generic, expMonth: 12, expYear: 2034, cvc: '123' }, billingDetails: { name: 'Jo' } } } });
+      expect(refused.status).toBe(400);
+      expect((await confirm(api, await createSession(api), CARDS.visa)).status).toBe(200);
+      expect((await confirm(api, s, CARDS.generic)).status).toBe(402);
+      expect((await confirm(api, s, CARDS.generic)).status).toBe(429);
+    });
+  });
+
   it("should limit a card's fingerprint across sessions and addresses, and not another card", async () => {
     await withSandbox({ XPAY_SANDBOX_VELOCITY_PER_CARD: '3' }, async (api) => {
       for (let i = 0; i < 3; i++) {
