@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { confirmCard } from '../../../src/frame/confirm.js';
-import { isConfirmOutcomeUnknown } from '../../../src/api/errors.js';
+import { postConfirm } from '../../../src/api/confirm.js';
+import { ApiError, isOutcomeUnknown } from '../../../src/api/errors.js';
+import type { ConfirmRequest } from '../../../src/api/schemas.js';
 import { clientKey, retryAfterSeconds } from '../../../sandbox/velocity.js';
 import { advanceClock, CARDS, confirm, confirmBody, createSession, getSession, ORIGIN, startTestSandbox, tempDir, type Api } from './helpers.js';
 
@@ -238,23 +239,28 @@ describe('velocity limits on confirm', () => {
     }
   });
 
-  it("should reach the card frame's confirm as the known too_many_attempts outcome, not an unknown one", async () => {
+  it("should reach the card frame's confirm as the known too_many_attempts refusal, not an unknown outcome", async () => {
     await withSandbox({ XPAY_SANDBOX_VELOCITY_PER_CARD: '1' }, async (api) => {
       const s = await createSession(api);
       expect((await confirm(api, s, CARDS.generic)).status).toBe(402);
-      const outcome = await confirmCard({
-        apiBase: api.url,
-        sessionId: s.id,
-        clientSecret: s.clientSecret,
-        idempotencyKey: 'frame-1',
-        body: confirmBody(CARDS.generic) as never,
-        retryDelaysMs: [],
-        timeoutMs: 20_000,
-      });
-      expect(outcome.ok).toBe(false);
-      if (outcome.ok) return;
-      expect(outcome.error).toMatchObject({ type: 'api_error', code: 'too_many_attempts' });
-      expect(isConfirmOutcomeUnknown(outcome.error)).toBe(false);
+      const body = confirmBody(CARDS.generic) as ConfirmRequest;
+      // Retry-After (~600 s) is beyond what the widget waits: refused at once, with the API's code.
+      const refused = postConfirm(body, { apiBase: api.url, sessionId: s.id, clientSecret: s.clientSecret, idempotencyKey: 'frame-1', timeoutMs: 20_000 });
+      await expect(refused).rejects.toBeInstanceOf(ApiError);
+      const error = (await refused.catch((e: unknown) => e)) as ApiError;
+      expect(error).toMatchObject({ status: 429, type: 'api_error', code: 'too_many_attempts' });
+      expect(isOutcomeUnknown(error)).toBe(false);
+    });
+  });
+
+  it("should let the widget's confirm wait out a short Retry-After and retry with the same key", async () => {
+    await withSandbox({ XPAY_SANDBOX_VELOCITY_PER_CARD: '1', XPAY_SANDBOX_VELOCITY_WINDOW_S: '2' }, async (api) => {
+      const s = await createSession(api);
+      expect((await confirm(api, s, CARDS.generic)).status).toBe(402);
+      const body = confirmBody(CARDS.generic) as ConfirmRequest;
+      // 429 with Retry-After ≤ 2 s, waited out, then the same key reaches the issuer: a decline.
+      const retried = postConfirm(body, { apiBase: api.url, sessionId: s.id, clientSecret: s.clientSecret, idempotencyKey: 'frame-2', timeoutMs: 20_000 });
+      await expect(retried).rejects.toMatchObject({ status: 402, type: 'card_error', code: 'card_declined' });
     });
   });
 });
