@@ -34,6 +34,14 @@ export interface SandboxConfig {
   sweepIntervalMs: number;
   /** XPAY_SANDBOX_MAX_FAILED_CONFIRMS (10): failed attempts after which confirm answers 429. */
   maxFailedConfirms: number;
+  /** XPAY_SANDBOX_VELOCITY_WINDOW_S (600): the sliding window of the velocity limits (velocity.ts). */
+  velocityWindowS: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_LINK (30): failed attempts per payment link in the window. */
+  velocityPerLink: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_CLIENT (20): failed attempts per client address in the window. */
+  velocityPerClient: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_CARD (10): failed attempts per card fingerprint in the window. */
+  velocityPerCard: number;
   /** XPAY_SANDBOX_LONG_POLL_MAX_S (25): cap on `?wait=` of the public view. */
   longPollMaxWaitS: number;
   /** XPAY_SANDBOX_ISSUER_LATENCY_MS (20): simulated round trip to the card network during confirm. */
@@ -101,6 +109,10 @@ export function loadConfig(env: Env = {}): SandboxConfig {
     authorisationExpiryMs: int(env, 'XPAY_SANDBOX_AUTH_EXPIRY_MS', 7 * 24 * 3600_000),
     sweepIntervalMs: int(env, 'XPAY_SANDBOX_SWEEP_MS', 1000, 1),
     maxFailedConfirms: int(env, 'XPAY_SANDBOX_MAX_FAILED_CONFIRMS', 10, 1),
+    velocityWindowS: int(env, 'XPAY_SANDBOX_VELOCITY_WINDOW_S', 600, 1),
+    velocityPerLink: int(env, 'XPAY_SANDBOX_VELOCITY_PER_LINK', 30, 1),
+    velocityPerClient: int(env, 'XPAY_SANDBOX_VELOCITY_PER_CLIENT', 20, 1),
+    velocityPerCard: int(env, 'XPAY_SANDBOX_VELOCITY_PER_CARD', 10, 1),
     longPollMaxWaitS: int(env, 'XPAY_SANDBOX_LONG_POLL_MAX_S', 25),
     issuerLatencyMs: int(env, 'XPAY_SANDBOX_ISSUER_LATENCY_MS', 20),
     logRequests: str(env, 'XPAY_SANDBOX_LOG', '1') !== '0',

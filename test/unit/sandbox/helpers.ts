@@ -21,6 +21,11 @@ export const FAST_ENV: Record<string, string> = {
   XPAY_SANDBOX_ISSUER_LATENCY_MS: '30',
   XPAY_SANDBOX_LONG_POLL_MAX_S: '5',
   XPAY_SANDBOX_LOG: '0',
+  // Every test file's declines come from 127.0.0.1, often with the same test card: the velocity
+  // limits are out of the way here, and velocity.test.ts sets small ones.
+  XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+  XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+  XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
 };
 
 export function tempDir(): { dir: string; cleanup(): void } {
