@@ -4,7 +4,7 @@ import { postConfirm } from '../../../src/api/confirm.js';
 import { ApiError, isOutcomeUnknown } from '../../../src/api/errors.js';
 import type { ConfirmRequest } from '../../../src/api/schemas.js';
 import { clientKey, retryAfterSeconds } from '../../../sandbox/velocity.js';
-import { advanceClock, CARDS, confirm, confirmBody, createSession, getSession, ORIGIN, startTestSandbox, tempDir, type Api } from './helpers.js';
+import { advanceClock, CARDS, confirm, confirmBody, createSession, decideChallenge, getSession, ORIGIN, startTestSandbox, tempDir, type Api } from './helpers.js';
 
 /** Card testing: failed attempts are limited across sessions (sandbox/velocity.ts). */
 
@@ -212,8 +212,7 @@ describe('velocity limits on confirm', () => {
       expect((await confirm(api, s, CARDS.processingError)).status).toBe(402); // not counted
       const challenged = await confirm(api, s, CARDS.challenge);
       expect(challenged.status).toBe(200);
-      const acs = new URL(challenged.body.paymentIntent.nextAction.url).pathname;
-      expect((await api.request('POST', `${acs}/fail`, { secret: null })).status).toBe(200);
+      expect((await decideChallenge(challenged.body.paymentIntent.nextAction.url, 'fail')).status).toBe(200);
       expect((await confirm(api, s, CARDS.generic)).status).toBe(402);
       expect((await confirm(api, s, CARDS.generic)).status).toBe(429);
     });
