@@ -8,6 +8,7 @@ import {
   type ResponseIssue,
 } from './errors.js';
 import { clientSchemas } from './schemas.js';
+import { deadline } from './signals.js';
 
 /** How requests reach the API; shared by the widget's client and the card frame's confirm. */
 export interface TransportOptions {
@@ -79,14 +80,14 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   async function send<T>(url: string, spec: RequestSpec<T>): Promise<T> {
     const timeoutMs = spec.timeoutMs ?? o.timeoutMs;
     // Passed to fetch, the timeout also aborts reading the body: it covers headers and body.
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = deadline(timeoutMs, spec.signal);
     let response: Response;
     let text: string;
     try {
       const init: RequestInit = {
         method: spec.method,
         headers: requestHeaders(spec),
-        signal: spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout,
+        signal: timeout.signal,
         // No cookies: the client secret is the only credential, and caches must not keep a session view.
         credentials: 'omit',
         cache: 'no-store',
@@ -96,8 +97,10 @@ export function createRequest(options: TransportOptions, headers: Record<string,
       text = await response.text();
     } catch (cause) {
       if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
-      if (timeout.aborted) throw new TimeoutError(timeoutMs);
+      if (timeout.timedOut) throw new TimeoutError(timeoutMs);
       throw new NetworkError(cause);
+    } finally {
+      timeout.clear();
     }
     const requestId = response.headers.get('Request-Id') ?? undefined;
     if (!response.ok) throw errorFromResponse(response, text, requestId);

@@ -1,5 +1,6 @@
 import type { ClientPublicIntent, ClientPublicSession, ConfirmRequest } from '../api/schemas.js';
 import type { FrameResult, FrameResultError } from './protocol.js';
+import { deadline } from '../api/signals.js';
 
 /** A confirm outcome as the frame reports it to the host (without the message envelope). */
 export type ConfirmOutcome = FrameResult extends infer R
@@ -65,7 +66,8 @@ async function attempt(options: ConfirmCardOptions, timeoutMs: number): Promise<
         body: JSON.stringify(options.body),
         credentials: 'omit',
         cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
+        // Not AbortSignal.timeout(): missing before Safari 16 (README "Browser support").
+        signal: deadline(timeoutMs).signal,
       },
     );
     json = await response.json().catch(() => undefined);
