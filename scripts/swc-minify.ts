@@ -1,12 +1,14 @@
 /**
  * A build step for the script-tag bundle: a second minification pass, with swc, over what Vite's
  * own minifier (Oxc) produced. Measured on the CDN bundle (brotli): swc instead of Oxc saves
- * ~0.1 KB, Oxc then swc ~0.45 KB, of a bundle with a 25 KB budget (docs/bundle-budget.md). Only
- * swc's default, safe compress options (3 passes); nothing that assumes more than the language
- * guarantees. The source map is chained through, so it still points at the TypeScript sources.
+ * ~0.1 KB, Oxc then swc ~0.45 KB, of a bundle with a 25 KB budget (docs/bundle-budget.md). It
+ * also lowers the syntax to the browser floor (scripts/browser-floor.ts). Only swc's default, safe
+ * compress options (3 passes); nothing that assumes more than the language guarantees. The source
+ * map is chained through, so it still points at the TypeScript sources.
  */
 import { transform } from '@swc/core';
 import type { Plugin } from 'vite';
+import { BUILD_FLOOR } from './browser-floor.js';
 
 /** Vite plugin: re-minifies every JS chunk after Vite has minified it (`generateBundle`). */
 export function swcMinifyPlugin(): Plugin {
@@ -23,7 +25,12 @@ export function swcMinifyPlugin(): Plugin {
           minify: true,
           sourceMaps: chunk.map !== null,
           inputSourceMap: chunk.map ? JSON.stringify(chunk.map) : false,
-          jsc: { target: 'es2022', parser: { syntax: 'ecmascript' }, minify: { compress: { passes: 3 }, mangle: true } },
+          // The browser floor, not an ES year: swc lowers what the floor lacks (class static blocks)
+          // and emits nothing newer. Default parameters stay: Oxc, which builds the other bundles,
+          // does not lower them for Safari 15.4 either (swc's table says 16.3, for an edge case of
+          // a closure in a default value naming a `var` of the body).
+          env: { targets: BUILD_FLOOR, exclude: ['transform-parameters'] },
+          jsc: { parser: { syntax: 'ecmascript' }, minify: { compress: { passes: 3 }, mangle: true } },
         });
         chunk.code = out.code;
         if (chunk.map && out.map) Object.assign(chunk.map, JSON.parse(out.map));

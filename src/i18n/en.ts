@@ -75,6 +75,7 @@ export const en: Translation = {
   errorTitle: 'Checkout unavailable',
   networkErrorDetail: 'We could not reach the payment service. Check your connection and try again.',
   integrationErrorDetail: 'This payment form is not set up correctly. Please contact the store.',
+  unsupportedBrowserDetail: 'This browser is too old for this checkout. Update it or use another browser.',
   retry: 'Try again',
 
   challengeTitle: 'Verify your payment',

@@ -87,6 +87,8 @@ export interface Translation {
   errorTitle: string;
   networkErrorDetail: string;
   integrationErrorDetail: string;
+  /** Shown instead of the form in a browser below the support floor (`unsupported_browser`). */
+  unsupportedBrowserDetail: string;
   retry: string;
 
   challengeTitle: string;

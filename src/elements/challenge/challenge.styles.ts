@@ -14,6 +14,8 @@ export const styles = css`
       0 24px 48px -12px rgb(16 24 40 / 0.28),
       0 0 0 1px rgb(16 24 40 / 0.06);
     max-width: calc(100vw - 16px);
+    /* vh first: Chrome/Android webviews 100–107 lack dvh and would drop the rule (browser floor). */
+    max-height: calc(100vh - 16px);
     max-height: calc(100dvh - 16px);
     overflow: hidden;
   }
@@ -23,6 +25,7 @@ export const styles = css`
   }
   dialog.fullscreen {
     width: 100vw;
+    height: 100vh;
     height: 100dvh;
     max-width: none;
     max-height: none;
@@ -70,6 +73,7 @@ export const styles = css`
     background: #fff;
   }
   dialog:not(.fullscreen) iframe {
+    max-height: calc(100vh - 96px);
     max-height: calc(100dvh - 96px);
   }
   dialog.fullscreen iframe {

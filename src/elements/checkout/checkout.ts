@@ -44,6 +44,7 @@ import {
 import { styles } from './checkout.styles.js';
 import { defaultCountry } from './countries.js';
 import { fieldsView } from './fields.view.js';
+import { browserSupported } from './browser-support.js';
 import { integrationErrors } from './integration-errors.js';
 import { originOf, sessionIdOf } from './session-id.js';
 import { summaryView, type SummaryMode } from './summary.view.js';
@@ -355,10 +356,14 @@ export class XpayCheckout extends LitElement {
     this.touched = new Set();
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
     if (!this.clientSecret) return this.#intent.reset();
-    if (!originOf(this.apiBase)) {
+    // Below the browser floor, or no API origin: the error view, and no request, no card frame.
+    const refused = !browserSupported()
+      ? integrationErrors.unsupportedBrowser()
+      : !originOf(this.apiBase) && integrationErrors.missingApiBase();
+    if (refused) {
       this.#intent.reset();
-      this.frameError = integrationErrors.missingApiBase();
-      this.#intent.reportError(this.frameError);
+      this.frameError = refused;
+      this.#intent.reportError(refused);
       return;
     }
     this.#intent.start({ apiBase: this.apiBase.replace(/\/+$/, ''), clientSecret: this.clientSecret });

@@ -24,6 +24,11 @@ export const integrationErrors = {
       `Card frame speaks protocol version ${version}: upgrade xpay-checkout, ` +
       'or point api-base at an API serving the v1 frame.',
   }),
+  unsupportedBrowser: (): XpayError => ({
+    type: 'integration_error',
+    code: 'unsupported_browser',
+    message: 'This browser is below the floor xpay-checkout supports (Safari/iOS 15.4, Chrome/Edge 100, Firefox 100).',
+  }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
     type: 'validation_error',
     code: 'before_submit_failed',

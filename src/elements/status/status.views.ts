@@ -72,7 +72,12 @@ export function errorView(t: Translation, error: XpayError, showDetails: boolean
   const retry = network
     ? html`<button class="button button--secondary" type="button" @click=${onRetry}>${t.retry}</button>`
     : nothing;
-  return panel('danger', icons.alert, t.errorTitle, network ? t.networkErrorDetail : t.integrationErrorDetail, [details, retry]);
+  const detail = network
+    ? t.networkErrorDetail
+    : error.code === 'unsupported_browser'
+      ? t.unsupportedBrowserDetail
+      : t.integrationErrorDetail;
+  return panel('danger', icons.alert, t.errorTitle, detail, [details, retry]);
 }
 
 /** A retryable failure, shown above the kept form so the customer can fix the card and pay again. */
