@@ -77,6 +77,9 @@ export function validate<T extends z.ZodMiniType>(schema: T, data: unknown): z.i
       const what = format === 'url' ? 'an absolute http(s) URL' : format === 'starts_with' ? `an id with the right prefix` : 'in the documented format';
       throw invalid('parameter_invalid', `${at} must be ${what}.`, name || undefined);
     }
+    case 'custom':
+      // A refinement that words its own rule (e.g. which URLs a browser may follow).
+      throw invalid('parameter_invalid', `${at} ${issue.message}.`, name || undefined);
     default:
       throw invalid('parameter_invalid', `${at} is invalid.`, name || undefined);
   }

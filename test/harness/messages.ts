@@ -17,12 +17,17 @@ export interface ProxyRule {
     | { type: 'drop' }
     | { type: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
     | { type: 'page'; file: 'poster.html' | 'frame-v2.html'; times?: number }
+    /** Forward, then set the JSON reply's field at `at` to `value` (when its parent exists). */
+    | { type: 'setJson'; at: string[]; value: unknown; times?: number }
   )[];
 }
 
-/** Starts a fresh fault proxy in front of the sandbox (its own origin); resolves with its base URL. */
-export async function startFaultProxy(rules: ProxyRule[] = []): Promise<string> {
-  const answer = (await executeServerCommand('xpay-fault-proxy', { rules })) as { url: string };
+/**
+ * Starts a fresh fault proxy in front of the sandbox (its own origin); resolves with its base URL.
+ * `preserveHost`: the sandbox takes the proxy for its own origin, so payments can go through it.
+ */
+export async function startFaultProxy(rules: ProxyRule[] = [], options: { preserveHost?: boolean } = {}): Promise<string> {
+  const answer = (await executeServerCommand('xpay-fault-proxy', { rules, ...options })) as { url: string };
   return answer.url;
 }
 

@@ -51,6 +51,16 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+/** Options of {@link startFaultProxy}. */
+export interface FaultProxyOptions {
+  /**
+   * Forward the client's own `Host` (the proxy's address) instead of the upstream's, as a reverse
+   * proxy in front of an API does: the sandbox then sees the proxy as its own origin, so the card
+   * frame served through the proxy may confirm (the sandbox takes card data only from its own origin).
+   */
+  preserveHost?: boolean;
+}
+
 interface Rule {
   match: FaultMatch;
   faults: Fault[];
@@ -60,7 +70,7 @@ interface Rule {
  * A small HTTP proxy in front of the real sandbox that injects transport and reply faults per path,
  * so the API client is tested against real HTTP on loopback, never against module mocks.
  */
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export async function startFaultProxy(upstream: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
   const rules: Rule[] = [];
   const requests: RecordedRequest[] = [];
@@ -140,7 +150,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const up = httpRequest(
-        { hostname: target.hostname, port: target.port, method, path: url, headers: { ...headers, host: target.host } },
+        { hostname: target.hostname, port: target.port, method, path: url, headers: options.preserveHost ? headers : { ...headers, host: target.host } },
         (r) => {
           const parts: Buffer[] = [];
           r.on('data', (c: Buffer) => parts.push(c));

@@ -24,6 +24,15 @@ export const integrationErrors = {
       `Card frame speaks protocol version ${version}: upgrade xpay-checkout, ` +
       'or point api-base at an API serving the v1 frame.',
   }),
+  /**
+   * The API sent a URL the widget must not follow (`javascript:`, `data:`, plain http to another
+   * host…): a tampered reply, so the URL itself is not repeated here.
+   */
+  unsafeUrl: (field: string): XpayError => ({
+    type: 'integration_error',
+    code: 'unsafe_url',
+    message: `Refused the API's ${field}: not https (nor http on localhost). Serve api-base over https.`,
+  }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
     type: 'validation_error',
     code: 'before_submit_failed',
