@@ -1,12 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { MAX_REQUEST_BODY_BYTES } from '../src/api/limits.js';
 import type { Store } from './db.js';
 import { ApiError, invalid } from './errors.js';
 import type { Result } from './engine.js';
 
-/** Request bodies larger than this are refused (400 `body_too_large`). */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** Request bodies larger than this are refused (400 `body_too_large`); see src/api/limits.ts. */
+export const MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES;
 
 export type Env = { Variables: { requestId: string } };
 

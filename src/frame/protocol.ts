@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
 import { lazy, lenientKit } from '../api/kit.js';
+import { exceedsJsonSize, MAX_MESSAGE_SIZE } from '../api/limits.js';
 import {
   clientSchemas,
   type ClientPublicIntent,
@@ -29,8 +30,11 @@ import {
 export const FRAME_PROTOCOL_VERSION = 1;
 /** Where the API origin serves this major version of the frame. */
 export const FRAME_PATH = `/frames/card/v${FRAME_PROTOCOL_VERSION}/`;
-/** Messages larger than this (as JSON, estimated) are dropped unread. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * Messages larger than this (as JSON, estimated) are dropped unread. Derived from the largest public
+ * view the sandbox stores, so a confirm result always fits (see api/limits.ts for why they agree).
+ */
+export const MAX_MESSAGE_BYTES = MAX_MESSAGE_SIZE;
 
 /** Style tokens the host may send, each becoming `--xpay-<kebab-name>` inside the frame. */
 export const STYLE_TOKEN_NAMES = [
@@ -251,33 +255,15 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
 });
 
 /**
- * Whether `value` would serialise to more than `limit` bytes of JSON. Walks the value and stops as
- * soon as the running estimate passes the limit, so a huge message costs no more than a small one.
- * Strings count 3 bytes per non-ASCII-safe character at worst; keys and punctuation are included.
+ * Whether `value` is over the message cap (or `limit`): {@link exceedsJsonSize}, the estimate the
+ * sandbox also bounds its views with (see api/limits.ts).
  */
 export function exceedsMessageSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean {
-  let total = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === 'string') {
-      total += item.length + 2;
-    } else if (item !== null && typeof item === 'object') {
-      total += 2;
-      for (const [key, child] of Object.entries(item)) {
-        total += key.length + 4;
-        stack.push(child);
-      }
-    } else {
-      total += 8;
-    }
-    if (total > limit) return true;
-  }
-  return false;
+  return exceedsJsonSize(value, limit);
 }
 
 function parseWith<T>(schemas: Record<string, z.ZodMiniType>, data: unknown): T | null {
-  if (data === null || typeof data !== 'object' || exceedsMessageSize(data)) return null;
+  if (data === null || typeof data !== 'object' || exceedsJsonSize(data, MAX_MESSAGE_BYTES)) return null;
   const { type, ok } = data as { type?: unknown; ok?: unknown };
   const key = type === 'result' ? (ok === true ? RESULT_OK : RESULT_ERROR) : type;
   // Own keys only: "constructor" or "__proto__" must not find anything.
