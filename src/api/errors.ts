@@ -26,6 +26,8 @@ export interface XpayError {
   message: string;
   /** The API's `Request-Id`, for support. */
   requestId?: string;
+  /** For a 400: the request field the API refused (e.g. `paymentMethod.billingDetails.phone`). */
+  param?: string;
 }
 
 /** Codes the client itself produces (as opposed to codes the API sends). */

@@ -97,6 +97,8 @@ async function attempt(options: ConfirmCardOptions, timeoutMs: number): Promise<
   );
   if (!outcome.ok) {
     if (isText(wire['declineCode'])) outcome.error.declineCode = wire['declineCode'];
+    // The host maps it to the input it names, or reports an integration error that names it.
+    if (isText(param)) outcome.error.param = param;
     if (wire['paymentIntent']) outcome.paymentIntent = wire['paymentIntent'] as ClientPublicIntent;
   }
   return { retryable, outcome };

@@ -76,6 +76,8 @@ export interface FrameResultError {
   declineCode?: string;
   message: string;
   requestId?: string;
+  /** On a 400: the request field the API refused, e.g. `paymentMethod.billingDetails.address`. */
+  param?: string;
 }
 
 /** Billing details the host collected (the frame adds the name on the card). */
@@ -161,6 +163,8 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
   // Plain z.object (what lenientKit.object is): referencing lenientKit here would pull its other,
   // unused helpers into the card frame's bundle.
   const v = z.literal(FRAME_PROTOCOL_VERSION);
+  /** Above every billing field length the API accepts (320 for an email), so the API judges them. */
+  const billingText = text(1000);
   const styleValue = z.catch(z.optional(z.string().check(z.regex(SAFE_CSS_VALUE))), undefined);
   const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
@@ -182,20 +186,22 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: z.literal('confirm'),
       idempotencyKey: z.string().check(z.regex(/^[\w-]{8,255}$/)),
-      // The billing details minus the name, which the frame takes from its own field. Shape and
-      // lengths only: the API validates the values (its 400 names the `param`). Building the shared
-      // schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
+      // The billing details minus the name, which the frame takes from its own field. Shape and a
+      // bound only: the API validates the values and lengths, and its 400 names the `param`, which
+      // the host shows under the field (issue 8 §9). A bound tighter than the API's would drop the
+      // confirm unanswered instead (a 21-character postal code used to hang the pay button).
+      // Building the shared schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
       billingDetails: z.object({
-        email: z.optional(text(320)),
-        phone: z.optional(text(32)),
+        email: z.optional(billingText),
+        phone: z.optional(billingText),
         address: z.optional(
           z.object({
-            line1: z.optional(text(200)),
-            line2: z.optional(z.nullable(text(200))),
-            city: z.optional(text(200)),
-            state: z.optional(text(200)),
-            postalCode: text(20),
-            country: text(2),
+            line1: z.optional(billingText),
+            line2: z.optional(z.nullable(billingText)),
+            city: z.optional(billingText),
+            state: z.optional(billingText),
+            postalCode: billingText,
+            country: billingText,
           }),
         ),
       }),
@@ -247,6 +253,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
         declineCode: z.optional(text(100)),
         message: text(1000),
         requestId: z.optional(text(100)),
+        param: z.optional(text(200)),
       }),
       paymentIntent: z.optional(s.PublicIntent),
       session: z.optional(s.PublicSession),

@@ -38,6 +38,7 @@ import {
   requirementsFor,
   toBillingDetails,
   validateBilling,
+  type BillingErrors,
   type BillingField,
   type BillingValues,
   type FieldGroup,
@@ -46,6 +47,7 @@ import { styles } from './checkout.styles.js';
 import { defaultCountry } from './countries.js';
 import { fieldsView } from './fields.view.js';
 import { integrationErrors } from './integration-errors.js';
+import { refusedField } from './server-param.js';
 import { originOf, sessionIdOf } from './session-id.js';
 import { summaryView, type SummaryMode } from './summary.view.js';
 
@@ -183,6 +185,8 @@ export class XpayCheckout extends LitElement {
   #lastChange = '';
   #colorScheme: MediaQueryList | undefined;
   #extraBilling: HostBillingDetails = {};
+  /** What the API refused in the last confirm: an input's error, or a notice when none shows it. */
+  #refused: { field: BillingErrors; notice: XpayError | null } = { field: {}, notice: null };
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
@@ -356,6 +360,7 @@ export class XpayCheckout extends LitElement {
     this.#readyFired = false;
     this.#lastChange = '';
     this.#pendingConfirmKey = undefined;
+    this.#refused = { field: {}, notice: null };
     this.billing = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
@@ -447,7 +452,7 @@ export class XpayCheckout extends LitElement {
   }
 
   #visibleBillingErrors(session: ClientPublicSession) {
-    const all = validateBilling(this.billing, this.#requirements(session));
+    const all = { ...this.#refused.field, ...validateBilling(this.billing, this.#requirements(session)) };
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
@@ -491,6 +496,7 @@ export class XpayCheckout extends LitElement {
       this.#connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
       return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
     }
+    if (!this.busy) this.#refused = { field: {}, notice: null }; // this attempt gets its own verdict
     return this.#intent.submit();
   }
 
@@ -523,7 +529,7 @@ export class XpayCheckout extends LitElement {
       case 'result': {
         if (message.idempotencyKey !== this.#pendingConfirmKey) return;
         this.#pendingConfirmKey = undefined;
-        this.#intent.confirmResolved(message);
+        this.#intent.confirmResolved(message.ok ? message : { ...message, error: this.#placeRefusal(message.error) });
         break;
       }
       case 'focus':
@@ -531,6 +537,28 @@ export class XpayCheckout extends LitElement {
         break;
     }
   };
+
+  /**
+   * A 400 that names a `param` is never silent (issue 8 §9): shown under the input it names, which
+   * gets focus; or, when this form does not render that input, turned into an integration error
+   * (`xpay-error`) and a notice above the form.
+   */
+  #placeRefusal(error: XpayError): XpayError {
+    const { param } = error;
+    const session = this.#intent.session;
+    if (error.type !== 'validation_error' || !param || !session) return error;
+    const refused = refusedField(param, this.#requirements(session));
+    if (!refused) {
+      const notice = integrationErrors.paramNotRendered(param, error.message);
+      this.#refused = { field: {}, notice };
+      return notice;
+    }
+    const [field, code] = refused;
+    this.#refused = { field: { [field]: code }, notice: null };
+    this.touched = new Set([...this.touched, field]);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[name=${field}]`)?.focus());
+    return error;
+  }
 
   #handleColorSchemeChange = (): void => {
     // Merchant tokens may differ per scheme; the frame cannot see our CSS, so send the new values.
@@ -592,11 +620,13 @@ export class XpayCheckout extends LitElement {
     const busy = this.busy;
     const amount = formatMoney(session.amountTotal, session.currency, this.#resolvedLocale);
     const decline = this.#intent.lastDecline;
+    const refused = this.#refused.notice;
     // The iframe needs no key: a new client secret or api-base restarts the session, which renders
     // the loading view first, so a new frame URL always gets a new iframe, never a navigated one.
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
+      ${refused ? declinedNotice(t, `${t.integrationErrorDetail} ${session.livemode ? '' : refused.message}`) : nothing}
       <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
           t,
@@ -606,7 +636,11 @@ export class XpayCheckout extends LitElement {
           errors: this.#visibleBillingErrors(session),
           disabled: busy,
           // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
-          onInput: (field, value) => (this.billing = { ...this.billing, [field]: value }),
+          onInput: (field, value) => {
+            this.billing = { ...this.billing, [field]: value };
+            // The API's verdict was on the old value.
+            this.#refused = { ...this.#refused, field: {} };
+          },
           onBlur: (field) => {
             if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
           },

@@ -33,6 +33,16 @@ export const integrationErrors = {
     code: 'unsafe_url',
     message: `Refused the API's ${field}: not https (nor http on localhost). Serve api-base over https.`,
   }),
+  /**
+   * The API refused a confirm field this element does not render, so the customer cannot fix it:
+   * the merchant must render it (`fields`) or pass it with `confirm({ billingDetails })`.
+   */
+  paramNotRendered: (param: string, apiMessage: string): XpayError => ({
+    type: 'integration_error',
+    code: 'billing_details_missing',
+    message: `${param}: ${apiMessage} Render it (fields) or pass it with confirm({ billingDetails }).`,
+    param,
+  }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
     type: 'validation_error',
     code: 'before_submit_failed',
