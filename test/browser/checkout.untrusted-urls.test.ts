@@ -19,14 +19,18 @@ declare global {
   }
 }
 
-/** Mounts a checkout whose every session reply (confirm, reads, long-polls) has `at` set to `value`. */
-async function mountTampered(at: string[], value: string, attributes: Record<string, string> = {}) {
-  // By method: the CORS preflights (OPTIONS) on the same paths have no JSON to rewrite.
-  const faults = [{ type: 'setJson' as const, at, value, times: 200 }];
-  const proxy = await startFaultProxy([
-    { path: CONFIRM, pattern: true, method: 'POST', faults },
-    { path: PUBLIC, pattern: true, method: 'GET', faults },
-  ], { preserveHost: true });
+/** Mounts a checkout whose every session reply (confirm, reads, long-polls) has `at` (dotted) set to `value`. */
+async function mountTampered(at: string, value: string, attributes: Record<string, string> = {}) {
+  // By method: the CORS preflights (OPTIONS) on the same paths have no JSON to rewrite. One fault
+  // per request: enough for every read and long-poll of a test.
+  const faults = Array.from({ length: 200 }, () => ({ type: 'patchJson' as const, set: { [at]: value } }));
+  const proxy = await startFaultProxy(
+    [
+      { path: CONFIRM, pattern: true, method: 'POST', faults },
+      { path: PUBLIC, pattern: true, method: 'GET', faults },
+    ],
+    { preserveHost: true },
+  );
   return mountCheckout({ apiBase: proxy, attributes });
 }
 
@@ -41,7 +45,7 @@ describe('<xpay-checkout> with URLs from a tampered API reply', () => {
     ['a plain-http URL to another host', 'http://evil.example/acs'],
   ]) {
     it(`should not load ${name} as the 3-D Secure challenge, and report an integration error`, async () => {
-      const { el, harness } = await mountTampered(['paymentIntent', 'nextAction', 'url'], url!);
+      const { el, harness } = await mountTampered('paymentIntent.nextAction.url', url!);
       await harness.fillBilling();
       await harness.fillCard({ number: CHALLENGE_CARD });
       const error = nextEvent(el, 'xpay-error');
@@ -61,7 +65,7 @@ describe('<xpay-checkout> with URLs from a tampered API reply', () => {
 
   it('should not navigate to a javascript: successUrl after paying, and report an integration error', async () => {
     // `//` comments out the `?session_id=…` the redirect appends, so unchecked this would run.
-    const { el, harness } = await mountTampered(['successUrl'], 'javascript:window.__xpayPwned=1//', {
+    const { el, harness } = await mountTampered('successUrl', 'javascript:window.__xpayPwned=1//', {
       redirect: 'on_success',
     });
     await harness.fillBilling();

@@ -4,16 +4,15 @@
  * route that never answers (`frame_load_timeout`), or a real page served from the API origin (a
  * frame that speaks another protocol version, a page that posts arbitrary messages).
  *
- * Server command `xpay-fault-proxy` with payload `{ rules: [{ path, pattern?, method?, faults }],
- * preserveHost? }` (`preserveHost`: the sandbox sees the proxy as its own origin, so the card frame
- * served through it can confirm; see fault-proxy.ts)
+ * Server command `xpay-fault-proxy` with payload `{ rules: [{ path, pattern?, method?, faults }] }`
  * starts a fresh proxy (its own origin, `http://127.0.0.1:<port>`) with those rules and answers
  * `{ url }`. `path` is an exact path, or a RegExp source when `pattern` is true. A fault
  * `{ type: 'page', file, times? }` answers 200 with `test/harness/pages/<file>` as HTML (`times`
- * copies, default 20, since each fault serves one request). A fault `{ type: 'setJson', at, value,
- * times? }` forwards and sets the JSON reply's field at the path `at` (an array of keys) to `value`
- * when the field's parent exists (a tampered reply; `times` copies, default 20). Every proxy closes
- * when the runner stops.
+ * copies, default 20, since each fault serves one request). A fault `{ type: 'patchJson', set?, unset? }`
+ * forwards, then sets or deletes dotted paths of the JSON reply (a reply without `status`, a status
+ * from a newer API). `preserveHost: true` makes the sandbox believe it is served at the proxy's origin
+ * (for tests that pay through the proxy: the card frame's confirm must come from the API's own
+ * origin). Every proxy closes when the runner stops.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -22,22 +21,35 @@ import { sandboxBaseUrl } from './sandbox-plugin.mjs';
 
 const PAGES = new URL('./pages/', import.meta.url);
 
-/** A `rewriteJson` that sets `at` to `value` when the parent object exists, else leaves the reply alone. */
-function setJson(at, value) {
+/**
+ * A JSON rewrite that a browser test can describe in data (functions do not cross the command
+ * channel): `set` maps dotted paths to values, `unset` lists dotted paths to delete.
+ */
+function patchJson({ set = {}, unset = [] }) {
+  const walk = (json, path) => {
+    const keys = path.split('.');
+    const last = keys.pop();
+    let node = json;
+    for (const key of keys) node = node?.[key];
+    return node && typeof node === 'object' ? [node, last] : [null, last];
+  };
   return (json) => {
-    let parent = json;
-    for (const key of at.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? parent[key] : undefined;
-    if (parent !== null && typeof parent === 'object') parent[at.at(-1)] = value;
+    for (const [path, value] of Object.entries(set)) {
+      const [node, key] = walk(json, path);
+      if (node) node[key] = value;
+    }
+    for (const path of unset) {
+      const [node, key] = walk(json, path);
+      if (node) delete node[key];
+    }
     return json;
   };
 }
 
-/** Expands `{ type: 'page' }` and `{ type: 'setJson' }` faults into the proxy's own faults. */
+/** Expands `{ type: 'page' }` faults into the proxy's `respond` faults, `{ type: 'patchJson' }` into `rewriteJson`. */
 function expandFaults(faults) {
   return faults.flatMap((fault) => {
-    if (fault.type === 'setJson') {
-      return Array.from({ length: fault.times ?? 20 }, () => ({ type: 'rewriteJson', rewrite: setJson(fault.at, fault.value) }));
-    }
+    if (fault.type === 'patchJson') return [{ type: 'rewriteJson', rewrite: patchJson(fault) }];
     if (fault.type !== 'page') return [fault];
     // basename(): a test names a page in pages/, never a path elsewhere on disk.
     const html = readFileSync(join(PAGES.pathname, basename(fault.file)), 'utf8');

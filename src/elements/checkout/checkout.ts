@@ -350,9 +350,10 @@ export class XpayCheckout extends LitElement {
     return { ...emptyBilling(defaultCountry(this.#resolvedLocale)), email: session?.customerEmail ?? '' };
   }
 
-  /** (Re)starts everything for the current client secret: a new session run and a new frame. */
+  /** (Re)starts everything for the current client secret: a new session run and a new frame. Owns every per-session field. */
   #startSession(): void {
     this.#stopFrame();
+    this.#extraBilling = {};
     this.frame = INITIAL_FRAME;
     this.frameHeight = 0;
     this.frameError = null;
@@ -392,6 +393,14 @@ export class XpayCheckout extends LitElement {
       frameWindow: () => this.#frameElement?.contentWindow ?? null,
       onMessage: this.#handleFrameMessage,
       onVersionUnsupported: (version) => this.#failFrame(integrationErrors.frameVersionUnsupported(version)),
+      onUnreadable: (data) => {
+        // A confirm result dropped unread (malformed, oversized) must not leave the customer on a
+        // spinner: the session says what happened.
+        if (this.#pendingConfirmKey && (data as { type?: unknown } | undefined)?.type === 'result') {
+          this.#pendingConfirmKey = undefined;
+          this.#intent.confirmLost();
+        }
+      },
     });
     this.#connection.connect();
     this.#frameTimer = setTimeout(() => {
@@ -627,6 +636,9 @@ export class XpayCheckout extends LitElement {
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
       ${refused ? declinedNotice(t, `${t.integrationErrorDetail} ${session.livemode ? '' : refused.message}`) : nothing}
+      ${this.#intent.actionElsewhere
+        ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
+        : nothing}
       <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
           t,
