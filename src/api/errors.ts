@@ -198,7 +198,7 @@ export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
 export const RATE_LIMITED = 'rate_limited';
 
 /** Codes of a refusal that the customer is shown above the form (no decline, yet no charge). */
-export const REFUSAL_NOTICE_CODES: readonly string[] = [TOO_MANY_ATTEMPTS, RATE_LIMITED];
+export const REFUSAL_NOTICE_CODES: readonly string[] = [TOO_MANY_ATTEMPTS, RATE_LIMITED, 'billing_details_missing'];
 
 function codeOf(status: number, body: ApiErrorBody | null): string {
   const code = body?.code ?? `http_${status}`;

@@ -27,8 +27,8 @@ describe('<xpay-checkout> when the API refuses a billing field', () => {
     expect(error.message).to.contain('confirm({ billingDetails })');
     expect(result.error).to.deep.equal(error);
     await el.updateComplete;
-    // Shown above the kept form (test mode: with what to fix), not a dead Pay button.
-    expect(harness.text()).to.contain('paymentMethod.billingDetails.address');
+    // Shown above the kept form (the developer's detail is in xpay-error), not a dead Pay button.
+    expect(harness.text()).to.contain('not set up correctly');
     expect(harness.payButton()).to.not.equal(null);
 
     // Doing what the message says works.

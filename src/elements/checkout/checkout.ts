@@ -185,8 +185,8 @@ export class XpayCheckout extends LitElement {
   #lastChange = '';
   #colorScheme: MediaQueryList | undefined;
   #extraBilling: HostBillingDetails = {};
-  /** What the API refused in the last confirm: an input's error, or a notice when none shows it. */
-  #refused: { field: BillingErrors; notice: XpayError | null } = { field: {}, notice: null };
+  /** The input the API refused in the last confirm, with its error (issue 8 §9). */
+  #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
@@ -361,7 +361,7 @@ export class XpayCheckout extends LitElement {
     this.#readyFired = false;
     this.#lastChange = '';
     this.#pendingConfirmKey = undefined;
-    this.#refused = { field: {}, notice: null };
+    this.#refused = {};
     this.billing = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
@@ -461,7 +461,7 @@ export class XpayCheckout extends LitElement {
   }
 
   #visibleBillingErrors(session: ClientPublicSession) {
-    const all = { ...this.#refused.field, ...validateBilling(this.billing, this.#requirements(session)) };
+    const all = { ...this.#refused, ...validateBilling(this.billing, this.#requirements(session)) };
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
@@ -505,7 +505,6 @@ export class XpayCheckout extends LitElement {
       this.#connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
       return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
     }
-    if (!this.busy) this.#refused = { field: {}, notice: null }; // this attempt gets its own verdict
     return this.#intent.submit();
   }
 
@@ -557,13 +556,10 @@ export class XpayCheckout extends LitElement {
     const session = this.#intent.session;
     if (error.type !== 'validation_error' || !param || !session) return error;
     const refused = refusedField(param, this.#requirements(session));
-    if (!refused) {
-      const notice = integrationErrors.paramNotRendered(param, error.message);
-      this.#refused = { field: {}, notice };
-      return notice;
-    }
+    // Not rendered: shown above the form like a refusal (REFUSAL_NOTICE_CODES), and an xpay-error.
+    if (!refused) return integrationErrors.paramNotRendered(param, error.message);
     const [field, code] = refused;
-    this.#refused = { field: { [field]: code }, notice: null };
+    this.#refused = { [field]: code };
     this.touched = new Set([...this.touched, field]);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[name=${field}]`)?.focus());
     return error;
@@ -629,13 +625,11 @@ export class XpayCheckout extends LitElement {
     const busy = this.busy;
     const amount = formatMoney(session.amountTotal, session.currency, this.#resolvedLocale);
     const decline = this.#intent.lastDecline;
-    const refused = this.#refused.notice;
     // The iframe needs no key: a new client secret or api-base restarts the session, which renders
     // the loading view first, so a new frame URL always gets a new iframe, never a navigated one.
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
-      ${refused ? declinedNotice(t, `${t.integrationErrorDetail} ${session.livemode ? '' : refused.message}`) : nothing}
       ${this.#intent.actionElsewhere
         ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
         : nothing}
@@ -651,7 +645,7 @@ export class XpayCheckout extends LitElement {
           onInput: (field, value) => {
             this.billing = { ...this.billing, [field]: value };
             // The API's verdict was on the old value.
-            this.#refused = { ...this.#refused, field: {} };
+            this.#refused = {};
           },
           onBlur: (field) => {
             if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);

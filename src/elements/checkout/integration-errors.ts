@@ -31,7 +31,7 @@ export const integrationErrors = {
   unsafeUrl: (field: string): XpayError => ({
     type: 'integration_error',
     code: 'unsafe_url',
-    message: `Refused the API's ${field}: not https (nor http on localhost). Serve api-base over https.`,
+    message: `Refused the API's ${field}: not https. Serve api-base over https.`,
   }),
   /**
    * The API refused a confirm field this element does not render, so the customer cannot fix it:
@@ -40,7 +40,7 @@ export const integrationErrors = {
   paramNotRendered: (param: string, apiMessage: string): XpayError => ({
     type: 'integration_error',
     code: 'billing_details_missing',
-    message: `${param}: ${apiMessage} Render it (fields) or pass it with confirm({ billingDetails }).`,
+    message: `${param}: ${apiMessage} Render it (fields) or pass it to confirm({ billingDetails }).`,
     param,
   }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
