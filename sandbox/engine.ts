@@ -6,6 +6,7 @@ import type {
   SessionStatus,
 } from '../src/api/enums.js';
 import { currencyExponent } from '../src/api/enums.js';
+import { exceedsJsonSize, INTENT_HEADROOM, MAX_PUBLIC_VIEW_SIZE } from '../src/api/limits.js';
 import type {
   BalanceTransaction,
   Charge,
@@ -379,6 +380,7 @@ export class Engine {
       created: now,
       version: 0,
     };
+    this.checkViewSize(rec);
     this.saveSession(rec);
     this.schedule('session_expire', id, expiresAt * 1000);
     return rec;
@@ -409,12 +411,26 @@ export class Engine {
     s.lineItems = lineItems;
     s.amountSubtotal = subtotal;
     s.amountTotal = subtotal;
+    this.checkViewSize(s);
     if (intent) {
       intent.amount = subtotal;
       this.saveIntent(intent);
     }
     this.saveSession(s);
     return s;
+  }
+
+  /**
+   * Refuses a session whose public view would not leave room for a payment's details under the
+   * widget's caps (src/api/limits.ts): accepted here means readable, and payable, in the browser.
+   */
+  private checkViewSize(s: SessionRec): void {
+    if (!exceedsJsonSize(this.renderPublic(s), MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM)) return;
+    throw invalid(
+      'session_too_large',
+      `The session's public view would be over ${MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM} characters: shorten line item names, imageUrls or the URLs.`,
+      'lineItems',
+    );
   }
 
   /** Expires an open session (and cancels its intent). `manual` comes from the API, else the clock. */

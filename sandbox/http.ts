@@ -1,13 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { MAX_REQUEST_BODY_BYTES } from '../src/api/limits.js';
 import { fingerprint } from './cards.js';
 import type { Store } from './db.js';
 import { ApiError, invalid } from './errors.js';
 import type { Result } from './engine.js';
 
-/** Request bodies larger than this are refused (413 `body_too_large`). */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** Request bodies larger than this are refused (413 `body_too_large`); see src/api/limits.ts. */
+export const MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES;
 
 export type Env = { Variables: { requestId: string } };
 
@@ -115,6 +116,9 @@ export function validate<T extends z.ZodMiniType>(schema: T, data: unknown): z.i
       const what = format === 'url' ? 'an absolute http(s) URL' : format === 'starts_with' ? `an id with the right prefix` : 'in the documented format';
       throw invalid('parameter_invalid', `${at} must be ${what}.`, name || undefined);
     }
+    case 'custom':
+      // A refinement that words its own rule (e.g. which URLs a browser may follow).
+      throw invalid('parameter_invalid', `${at} ${issue.message}.`, name || undefined);
     default:
       throw invalid('parameter_invalid', `${at} is invalid.`, name || undefined);
   }

@@ -25,6 +25,8 @@ export interface XpayError {
   message: string;
   /** The API's `Request-Id`, for support. */
   requestId?: string;
+  /** For a 400: the request field the API refused (e.g. `paymentMethod.billingDetails.phone`). */
+  param?: string;
 }
 
 /** Codes the client itself produces (as opposed to codes the API sends). */
@@ -96,6 +98,8 @@ export class ApiError extends XpayClientError {
   /** HTTP status. */
   readonly status: number;
   override readonly declineCode?: string;
+  /** For a 400: the request field the API refused; the host shows it under that field (issue 8 §9). */
+  readonly param?: string;
   /**
    * On a card decline from confirm: the intent, back in `requires_payment_method`, unvalidated. Only
    * the card frame reads it, to pass it on; the host parses it with the lenient schemas on receipt.
@@ -113,6 +117,7 @@ export class ApiError extends XpayClientError {
     this.type = publicTypeOf(status, body);
     // Fields the reply lacks stay undefined; toXpayError() copies only the ones that are set.
     this.declineCode = body?.declineCode;
+    this.param = body?.param;
     this.paymentIntent = body?.paymentIntent;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
@@ -193,7 +198,7 @@ export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
 export const RATE_LIMITED = 'rate_limited';
 
 /** Codes of a refusal that the customer is shown above the form (no decline, yet no charge). */
-export const REFUSAL_NOTICE_CODES: readonly string[] = [TOO_MANY_ATTEMPTS, RATE_LIMITED];
+export const REFUSAL_NOTICE_CODES: readonly string[] = [TOO_MANY_ATTEMPTS, RATE_LIMITED, 'billing_details_missing'];
 
 function codeOf(status: number, body: ApiErrorBody | null): string {
   const code = body?.code ?? `http_${status}`;
@@ -226,6 +231,7 @@ export function toXpayError(error: unknown): XpayError {
     const out: XpayError = { type: error.type, code: error.code, message: error.message };
     if (error.declineCode !== undefined) out.declineCode = error.declineCode;
     if (error.requestId !== undefined) out.requestId = error.requestId;
+    if (error instanceof ApiError && error.param !== undefined) out.param = error.param;
     return out;
   }
   return {

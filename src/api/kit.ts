@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isSafeUrl } from './safe-url.js';
 
 /**
  * The two ways the same wire schemas are built.
@@ -37,6 +38,12 @@ export interface Kit<M extends Mode> {
   string(): z.ZodMiniType<string>;
   /** An array whose every element parses with `item`. */
   list<T>(item: z.ZodMiniType<T>): z.ZodMiniType<T[]>;
+  /**
+   * A URL the browser may navigate to or load (see `isSafeUrl`). Strict: any string (the sandbox
+   * checks URLs where they come in, at create). Lenient: a string that is not a safe URL becomes
+   * `null`, so a tampered URL makes that one field unusable instead of failing the whole view.
+   */
+  url(): z.ZodMiniType<M extends 'lenient' ? string | null : string>;
 }
 
 /** How the sandbox builds the wire schemas: exact, with zod's specific checks and messages. */
@@ -50,6 +57,7 @@ export const strictKit: Kit<'strict'> = {
   bool: () => z.boolean(),
   string: () => z.string(),
   list: (item) => z.array(item),
+  url: () => z.string(),
 };
 
 /**
@@ -88,6 +96,7 @@ export const lenientKit: Kit<'lenient'> = {
       .custom<T[]>((v) => Array.isArray(v) && v.every((x) => item.safeParse(x).success))
       // Only a list whose every item parsed gets here: parse again to drop their unknown fields.
       .check(z.overwrite((v) => v.map((x) => item.parse(x)))),
+  url: () => isString().check(z.overwrite((s) => (isSafeUrl(s) ? s : null) as string)) as never,
 };
 
 /** A string, as a `z.custom` predicate (see {@link lenientKit}). */

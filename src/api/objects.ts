@@ -13,6 +13,7 @@ import {
   SESSION_STATUSES,
 } from './enums.js';
 import { amount, lazy, unixSeconds } from './kit.js';
+import { isSafeUrl } from './safe-url.js';
 import { serverSchemas } from './schemas.js';
 
 /**
@@ -25,6 +26,12 @@ function build() {
   const o = z.strictObject;
   const metadata = () => z.record(z.string(), z.string());
   const httpUrl = () => z.url({ protocol: /^https?$/ });
+  /**
+   * A URL the widget will navigate to or show: https, or http to this machine (`isSafeUrl`, the
+   * same rule the widget applies to what it reads), so a session is refused here, with a 400 that
+   * names the field, rather than accepted and then refused by the customer's browser.
+   */
+  const browserUrl = () => httpUrl().check(z.refine(isSafeUrl, { message: 'must be an https URL (http only to localhost, 127.0.0.0/8 or [::1])' }));
 
   const Customer = o({
     id: z.string().check(z.startsWith('cus_')),
@@ -191,7 +198,7 @@ function build() {
     name: z.string().check(z.minLength(1), z.maxLength(200)),
     unitAmount: z.int().check(z.minimum(0), z.maximum(99_999_999)),
     quantity: z.int().check(z.minimum(1), z.maximum(999)),
-    imageUrl: z.optional(httpUrl()),
+    imageUrl: z.optional(browserUrl()),
   });
   const lineItems = () => z.array(LineItemInput).check(z.minLength(1), z.maxLength(100));
 
@@ -202,8 +209,8 @@ function build() {
     captureMethod: z.optional(z.enum(CAPTURE_METHODS)),
     customerId: z.optional(z.string().check(z.startsWith('cus_'))),
     customerEmail: z.optional(z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
-    successUrl: httpUrl(),
-    cancelUrl: httpUrl(),
+    successUrl: browserUrl(),
+    cancelUrl: browserUrl(),
     billingAddressCollection: z.optional(z.enum(BILLING_ADDRESS_COLLECTIONS)),
     phoneNumberCollection: z.optional(o({ enabled: z.boolean() })),
     expiresAt: z.optional(unixSeconds()),
@@ -229,8 +236,8 @@ function build() {
     lineItems: lineItems(),
     currency: z.enum(CURRENCIES as [string, ...string[]]),
     captureMethod: z.optional(z.enum(CAPTURE_METHODS)),
-    successUrl: httpUrl(),
-    cancelUrl: z.optional(httpUrl()),
+    successUrl: browserUrl(),
+    cancelUrl: z.optional(browserUrl()),
     billingAddressCollection: z.optional(z.enum(BILLING_ADDRESS_COLLECTIONS)),
     metadata: z.optional(metadata()),
   });

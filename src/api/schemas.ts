@@ -23,7 +23,7 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     unitAmount: amount(),
     quantity: k.int(1),
     amountTotal: amount(),
-    imageUrl: z.nullable(k.string()),
+    imageUrl: z.nullable(k.url()),
   });
 
   /** Why the last attempt failed; the intent is back in `requires_payment_method`. */
@@ -37,7 +37,8 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
   /** A 3-D Secure challenge to show: the ACS page at `url`, in an EMV window of `windowSize`. */
   const NextAction = k.object({
     type: k.literal('three_ds_challenge'),
-    url: k.string(),
+    /** `null` in the widget when the API sent a URL it must not load (see `isSafeUrl`). */
+    url: k.url(),
     windowSize: k.oneOf(CHALLENGE_WINDOW_SIZES),
   });
 
@@ -74,8 +75,9 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
     phoneNumberCollection: k.object({ enabled: k.bool() }),
     customerEmail: z.nullable(k.string()),
-    successUrl: k.string(),
-    cancelUrl: k.string(),
+    /** URLs the widget may follow: `null` in the widget when one is not safe to (see `isSafeUrl`). */
+    successUrl: k.url(),
+    cancelUrl: k.url(),
     expiresAt: k.int(),
     paymentIntent: z.nullable(PublicIntent),
   });
@@ -180,3 +182,5 @@ export type LineItem = z.infer<Server['LineItem']>;
 export type ClientPublicSession = z.infer<Client['PublicSession']>;
 export type ClientPublicIntent = z.infer<Client['PublicIntent']>;
 export type ClientLastPaymentError = z.infer<Client['LastPaymentError']>;
+/** A 3-D Secure action as a browser reads it: `url` is null when it was not safe to load. */
+export type ClientNextAction = z.infer<Client['NextAction']>;

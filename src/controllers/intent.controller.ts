@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey, sessionIdOf } from '../api/paths.js';
 import { ApiError, isConfirmOutcomeUnknown, isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
-import type { ClientPublicSession, NextAction } from '../api/schemas.js';
+import type { ClientNextAction, ClientPublicSession } from '../api/schemas.js';
 import {
   confirmResult,
   initialIntentContext,
@@ -47,8 +47,8 @@ function readError(error: unknown): XpayError {
 export interface IntentHost extends ReactiveControllerHost, HTMLElement {
   /** Send the card frame a confirm with this key (after `beforeSubmit` and the form checks). */
   startConfirm(idempotencyKey: string): Promise<'sent' | { refused: XpayError | undefined }>;
-  /** Show the 3-D Secure dialog for this action. */
-  openChallenge(nextAction: NextAction): void;
+  /** Show the 3-D Secure dialog for this action (its `url` is checked there, at the point of use). */
+  openChallenge(nextAction: ClientNextAction): void;
   /** Hide the 3-D Secure dialog. */
   closeChallenge(): void;
 }
@@ -323,8 +323,7 @@ export class IntentController implements ReactiveController {
         this.#poll = undefined;
         break;
       case 'openChallenge':
-        // The machine opens it only for a `three_ds_challenge`; its windowSize may still be 'unknown'.
-        this.#host.openChallenge(effect.nextAction as NextAction);
+        this.#host.openChallenge(effect.nextAction);
         break;
       case 'closeChallenge':
         this.#host.closeChallenge();

@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
 import { lazy, lenientKit } from '../api/kit.js';
+import { exceedsJsonSize, MAX_MESSAGE_SIZE } from '../api/limits.js';
 import {
   clientSchemas,
   type ClientPublicIntent,
@@ -29,8 +30,11 @@ import {
 export const FRAME_PROTOCOL_VERSION = 1;
 /** Where the API origin serves this major version of the frame. */
 export const FRAME_PATH = `/frames/card/v${FRAME_PROTOCOL_VERSION}/`;
-/** Messages larger than this (as JSON, estimated) are dropped unread. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * Messages larger than this (as JSON, estimated) are dropped unread. Derived from the largest public
+ * view the sandbox stores, so a confirm result always fits (see api/limits.ts for why they agree).
+ */
+export const MAX_MESSAGE_BYTES = MAX_MESSAGE_SIZE;
 
 /** Style tokens the host may send, each becoming `--xpay-<kebab-name>` inside the frame. */
 export const STYLE_TOKEN_NAMES = [
@@ -72,6 +76,8 @@ export interface FrameResultError {
   declineCode?: string;
   message: string;
   requestId?: string;
+  /** On a 400: the request field the API refused, e.g. `paymentMethod.billingDetails.address`. */
+  param?: string;
 }
 
 /** Billing details the host collected (the frame adds the name on the card). */
@@ -159,6 +165,8 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
   // Plain z.object (what lenientKit.object is): referencing lenientKit here would pull its other,
   // unused helpers into the card frame's bundle.
   const v = z.literal(FRAME_PROTOCOL_VERSION);
+  /** Above every billing field length the API accepts (320 for an email), so the API judges them. */
+  const billingText = text(1000);
   const styleValue = z.catch(z.optional(text(200, SAFE_CSS_VALUE)), undefined);
   const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
@@ -180,20 +188,22 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: z.literal('confirm'),
       idempotencyKey: text(255, /^[\w-]{8,255}$/),
-      // The billing details minus the name, which the frame takes from its own field. Shape and
-      // lengths only: the API validates the values (its 400 names the `param`). Building the shared
-      // schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
+      // The billing details minus the name, which the frame takes from its own field. Shape and a
+      // bound only: the API validates the values and lengths, and its 400 names the `param`, which
+      // the host shows under the field (issue 8 §9). A bound tighter than the API's would drop the
+      // confirm unanswered instead (a 21-character postal code used to hang the pay button).
+      // Building the shared schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
       billingDetails: z.object({
-        email: z.optional(text(320)),
-        phone: z.optional(text(32)),
+        email: z.optional(billingText),
+        phone: z.optional(billingText),
         address: z.optional(
           z.object({
-            line1: z.optional(text(200)),
-            line2: z.optional(z.nullable(text(200))),
-            city: z.optional(text(200)),
-            state: z.optional(text(200)),
-            postalCode: text(20),
-            country: text(2),
+            line1: z.optional(billingText),
+            line2: z.optional(z.nullable(billingText)),
+            city: z.optional(billingText),
+            state: z.optional(billingText),
+            postalCode: billingText,
+            country: billingText,
           }),
         ),
       }),
@@ -245,6 +255,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
         declineCode: z.optional(text(100)),
         message: text(1000),
         requestId: z.optional(text(100)),
+        param: z.optional(text(200)),
       }),
       paymentIntent: z.optional(s.PublicIntent),
       session: z.optional(s.PublicSession),
@@ -253,33 +264,15 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
 });
 
 /**
- * Whether `value` would serialise to more than `limit` bytes of JSON. Walks the value and stops as
- * soon as the running estimate passes the limit, so a huge message costs no more than a small one.
- * Strings count 3 bytes per non-ASCII-safe character at worst; keys and punctuation are included.
+ * Whether `value` is over the message cap (or `limit`): {@link exceedsJsonSize}, the estimate the
+ * sandbox also bounds its views with (see api/limits.ts).
  */
 export function exceedsMessageSize(value: unknown, limit = MAX_MESSAGE_BYTES): boolean {
-  let total = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === 'string') {
-      total += item.length + 2;
-    } else if (item !== null && typeof item === 'object') {
-      total += 2;
-      for (const [key, child] of Object.entries(item)) {
-        total += key.length + 4;
-        stack.push(child);
-      }
-    } else {
-      total += 8;
-    }
-    if (total > limit) return true;
-  }
-  return false;
+  return exceedsJsonSize(value, limit);
 }
 
 function parseWith<T>(schemas: Record<string, z.ZodMiniType>, data: unknown): T | null {
-  if (data === null || typeof data !== 'object' || exceedsMessageSize(data)) return null;
+  if (data === null || typeof data !== 'object' || exceedsJsonSize(data, MAX_MESSAGE_BYTES)) return null;
   const { type, ok } = data as { type?: unknown; ok?: unknown };
   const key = type === 'result' ? (ok === true ? RESULT_OK : RESULT_ERROR) : type;
   // Own keys only: "constructor" or "__proto__" must not find anything.

@@ -67,6 +67,7 @@ export const en: Translation = {
     authentication_abandoned: 'Verification was cancelled, so you have not been charged. Try again when you are ready.',
     too_many_attempts: 'Too many attempts with this checkout. You have not been charged. Return to the store to start again.',
     rate_limited: 'Too many attempts right now. You have not been charged. Wait a moment, then try again.',
+    billing_details_missing: 'This payment form is not set up correctly. You have not been charged. Please contact the store.',
   },
   canceledTitle: 'Payment canceled',
   canceledDetail: 'This payment was canceled and you have not been charged.',

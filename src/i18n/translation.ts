@@ -16,6 +16,8 @@ export const DECLINE_REASONS = [
   'too_many_attempts',
   // Not a decline: confirm stayed rate limited (HTTP 429) after the widget's bounded waits.
   'rate_limited',
+  // Not a decline: the API needs a billing field the merchant's page neither renders nor passes.
+  'billing_details_missing',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 

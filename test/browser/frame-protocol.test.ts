@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
+import { MAX_MESSAGE_BYTES } from '../../src/frame/protocol.js';
 import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
 import { mountCheckout } from '../harness/checkout.harness.js';
 import { afterDispatch, LOCAL_POSTER, nextMessage, posterUrl, startFaultProxy, waitFor } from '../harness/messages.js';
@@ -46,7 +47,7 @@ describe('card frame host: which messages count', () => {
       { v: 1, type: 'resize' }, // missing field
       { v: 1, type: 'constructor', height: 705 }, // not a message type
       'resize 706', // not an object
-      { padTo: 70_000, message: { v: 1, type: 'resize', height: 707 } }, // over 64 KB
+      { padTo: MAX_MESSAGE_BYTES + 1, message: { v: 1, type: 'resize', height: 707 } }, // over the cap
       valid, // posted last: once it is applied, every message above was seen and judged
     ]);
     await waitFor(() => frame.style.height === '321px');

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
+import { isSafeUrl } from '../../api/safe-url.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
 import { shared } from '../../styles/shared.styles.js';
@@ -33,7 +34,7 @@ export class XpayChallenge extends LitElement {
     messages: { attribute: false },
   };
 
-  /** The ACS page to show. Setting it while `open` replaces the page. */
+  /** The ACS page to show (only an https URL, or http on localhost). Setting it while `open` replaces the page. */
   url = '';
   /** EMV window size (`01`–`05`); `05` is full screen. */
   windowSize: ChallengeWindowSize | 'unknown' = '02';
@@ -119,7 +120,7 @@ export class XpayChallenge extends LitElement {
           </svg>
         </button>
       </header>
-      ${this.open && this.url
+      ${this.open && isSafeUrl(this.url)
         ? html`<iframe part="challenge-frame" title=${t.challengeFrameTitle} src=${this.url} allow="payment"></iframe>`
         : nothing}
     </dialog>`;

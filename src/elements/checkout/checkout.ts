@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import type { XpayError } from '../../api/errors.js';
-import type { ClientPublicSession, NextAction } from '../../api/schemas.js';
+import { isSafeUrl } from '../../api/safe-url.js';
+import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
 import {
@@ -37,6 +38,7 @@ import {
   requirementsFor,
   toBillingDetails,
   validateBilling,
+  type BillingErrors,
   type BillingField,
   type BillingValues,
   type FieldGroup,
@@ -46,6 +48,7 @@ import { defaultCountry } from './countries.js';
 import { fieldsView } from './fields.view.js';
 import { browserSupported } from './browser-support.js';
 import { integrationErrors } from './integration-errors.js';
+import { refusedField } from './server-param.js';
 import { originOf, sessionIdOf } from './session-id.js';
 import { summaryView, type SummaryMode } from './summary.view.js';
 
@@ -183,6 +186,8 @@ export class XpayCheckout extends LitElement {
   #lastChange = '';
   #colorScheme: MediaQueryList | undefined;
   #extraBilling: HostBillingDetails = {};
+  /** The input the API refused in the last confirm, with its error (issue 8 §9). */
+  #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
@@ -310,8 +315,14 @@ export class XpayCheckout extends LitElement {
     return 'sent';
   }
 
-  /** IntentHost: shows the 3-D Secure dialog. */
-  openChallenge(nextAction: NextAction): void {
+  /** IntentHost: shows the 3-D Secure dialog, if its page is one the widget may load. */
+  openChallenge(nextAction: ClientNextAction): void {
+    if (!isSafeUrl(nextAction.url)) {
+      this.#failFrame(integrationErrors.unsafeUrl('challenge URL'));
+      // No challenge can be shown: record the abandon, which frees the intent and settles confirm().
+      queueMicrotask(() => this.#intent.challengeClosed());
+      return;
+    }
     this.challenge = { url: nextAction.url, windowSize: nextAction.windowSize };
     this.#announce(this.#t.challengeOpened);
   }
@@ -351,6 +362,7 @@ export class XpayCheckout extends LitElement {
     this.#readyFired = false;
     this.#lastChange = '';
     this.#pendingConfirmKey = undefined;
+    this.#refused = {};
     this.billing = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
@@ -454,7 +466,7 @@ export class XpayCheckout extends LitElement {
   }
 
   #visibleBillingErrors(session: ClientPublicSession) {
-    const all = validateBilling(this.billing, this.#requirements(session));
+    const all = { ...this.#refused, ...validateBilling(this.billing, this.#requirements(session)) };
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
@@ -530,7 +542,7 @@ export class XpayCheckout extends LitElement {
       case 'result': {
         if (message.idempotencyKey !== this.#pendingConfirmKey) return;
         this.#pendingConfirmKey = undefined;
-        this.#intent.confirmResolved(message);
+        this.#intent.confirmResolved(message.ok ? message : { ...message, error: this.#placeRefusal(message.error) });
         break;
       }
       case 'focus':
@@ -538,6 +550,25 @@ export class XpayCheckout extends LitElement {
         break;
     }
   };
+
+  /**
+   * A 400 that names a `param` is never silent (issue 8 §9): shown under the input it names, which
+   * gets focus; or, when this form does not render that input, turned into an integration error
+   * (`xpay-error`) and a notice above the form.
+   */
+  #placeRefusal(error: XpayError): XpayError {
+    const { param } = error;
+    const session = this.#intent.session;
+    if (error.type !== 'validation_error' || !param || !session) return error;
+    const refused = refusedField(param, this.#requirements(session));
+    // Not rendered: shown above the form like a refusal (REFUSAL_NOTICE_CODES), and an xpay-error.
+    if (!refused) return integrationErrors.paramNotRendered(param, error.message);
+    const [field, code] = refused;
+    this.#refused = { [field]: code };
+    this.touched = new Set([...this.touched, field]);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[name=${field}]`)?.focus());
+    return error;
+  }
 
   #handleColorSchemeChange = (): void => {
     // Merchant tokens may differ per scheme; the frame cannot see our CSS, so send the new values.
@@ -563,6 +594,8 @@ export class XpayCheckout extends LitElement {
     if (event.target !== this || this.redirect !== 'on_success') return;
     const session = this.#intent.session;
     if (!session) return;
+    // The payment succeeded whatever happens here: a refused URL keeps the succeeded view.
+    if (!isSafeUrl(session.successUrl)) return this.#intent.reportError(integrationErrors.unsafeUrl('successUrl'));
     const url = new URL(session.successUrl);
     url.searchParams.set('session_id', session.id);
     location.assign(url.href);
@@ -614,7 +647,11 @@ export class XpayCheckout extends LitElement {
           errors: this.#visibleBillingErrors(session),
           disabled: busy,
           // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
-          onInput: (field, value) => (this.billing = { ...this.billing, [field]: value }),
+          onInput: (field, value) => {
+            this.billing = { ...this.billing, [field]: value };
+            // The API's verdict was on the old value.
+            this.#refused = {};
+          },
           onBlur: (field) => {
             if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
           },

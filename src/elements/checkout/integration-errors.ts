@@ -29,6 +29,25 @@ export const integrationErrors = {
     code: 'unsupported_browser',
     message: 'This browser is below the floor xpay-checkout supports (Safari/iOS 15.4, Chrome/Edge 100, Firefox 100).',
   }),
+  /**
+   * The API sent a URL the widget must not follow (`javascript:`, `data:`, plain http to another
+   * host…): a tampered reply, so the URL itself is not repeated here.
+   */
+  unsafeUrl: (field: string): XpayError => ({
+    type: 'integration_error',
+    code: 'unsafe_url',
+    message: `Refused the API's ${field}: not https. Serve api-base over https.`,
+  }),
+  /**
+   * The API refused a confirm field this element does not render, so the customer cannot fix it:
+   * the merchant must render it (`fields`) or pass it with `confirm({ billingDetails })`.
+   */
+  paramNotRendered: (param: string, apiMessage: string): XpayError => ({
+    type: 'integration_error',
+    code: 'billing_details_missing',
+    message: `${param}: ${apiMessage} Render it (fields) or pass it to confirm({ billingDetails }).`,
+    param,
+  }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
     type: 'validation_error',
     code: 'before_submit_failed',

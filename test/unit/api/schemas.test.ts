@@ -23,6 +23,29 @@ describe('public session schema', () => {
     expect(clientSchemas().PublicSession.parse(future).paymentIntent?.status).toBe('unknown');
   });
 
+  it('should make an unsafe URL unusable (null) in lenient mode, keeping the rest of the view', () => {
+    const tampered = {
+      ...openPublicSession,
+      successUrl: 'javascript:alert(1)',
+      cancelUrl: 'http://evil.example/cart',
+      lineItems: [{ ...openPublicSession.lineItems[0]!, imageUrl: 'data:image/svg+xml,<svg onload=alert(1)>' }],
+      paymentIntent: {
+        ...openPublicSession.paymentIntent!,
+        status: 'requires_action',
+        nextAction: { type: 'three_ds_challenge', url: 'javascript:parent.alert(1)', windowSize: '02' },
+      },
+    };
+    const parsed = clientSchemas().PublicSession.parse(tampered);
+    expect(parsed.successUrl).toBeNull();
+    expect(parsed.cancelUrl).toBeNull();
+    expect(parsed.lineItems[0]!.imageUrl).toBeNull();
+    expect(parsed.paymentIntent?.nextAction).toEqual({ type: 'three_ds_challenge', url: null, windowSize: '02' });
+    expect(parsed.amountTotal).toBe(openPublicSession.amountTotal);
+    // Safe ones pass unchanged; a URL that is not even a string still breaks the contract.
+    expect(clientSchemas().PublicSession.parse(openPublicSession).successUrl).toBe(openPublicSession.successUrl);
+    expect(clientSchemas().PublicSession.safeParse({ ...openPublicSession, successUrl: 42 }).success).toBe(false);
+  });
+
   it('should reject a card number with spaces or letters in the confirm request', () => {
     const base = {
       paymentMethod: {

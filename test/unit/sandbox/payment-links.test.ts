@@ -67,6 +67,7 @@ describe('POST /v1/payment_links', () => {
   it.each([
     ['a missing successUrl', { successUrl: undefined }, 'successUrl'],
     ['a non-http successUrl', { successUrl: 'javascript:alert(1)' }, 'successUrl'],
+    ['a plain-http cancelUrl to another host', { cancelUrl: 'http://shop.example/cart' }, 'cancelUrl'],
     ['no line items', { lineItems: [] }, 'lineItems'],
     ['a negative amount', { lineItems: [{ name: 'x', unitAmount: -1, quantity: 1 }] }, 'lineItems.0.unitAmount'],
     ['an unknown currency', { currency: 'xyz' }, 'currency'],

@@ -100,6 +100,9 @@ describe('sessions', () => {
     ['an unknown currency', { body: sessionBody({ currency: 'xxx' }) }, 'currency', 'parameter_invalid'],
     ['a non-http(s) URL', { body: sessionBody({ successUrl: 'javascript:alert(1)' }) }, 'successUrl', 'parameter_invalid'],
     ['a relative URL', { body: sessionBody({ cancelUrl: '/cart' }) }, 'cancelUrl', 'parameter_invalid'],
+    // The widget follows only https, or http to this machine (issue 8 §5): refused here, not in the browser.
+    ['a plain-http successUrl to another host', { body: sessionBody({ successUrl: 'http://shop.example/thanks' }) }, 'successUrl', 'parameter_invalid'],
+    ['a plain-http imageUrl to another host', { body: sessionBody({ lineItems: [{ name: 'a', unitAmount: 1, quantity: 1, imageUrl: 'http://cdn.example/a.png' }] }) }, 'lineItems.0.imageUrl', 'parameter_invalid'],
     ['an origin with a path', { body: sessionBody({ allowedOrigins: ['http://localhost:3000/shop'] }) }, 'allowedOrigins.0', 'parameter_invalid'],
     ['a mode other than payment', { body: sessionBody({ mode: 'subscription' }) }, 'mode', 'parameter_invalid'],
     ['an unknown customer', { body: sessionBody({ customerId: 'cus_nope' }) }, 'customerId', 'resource_missing'],
