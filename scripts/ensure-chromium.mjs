@@ -5,7 +5,11 @@
  * naming the command to run. Never prompts.
  */
 import { spawnSync } from 'node:child_process';
-import { chromiumPlan, findChromium } from './find-chromium.mjs';
+import { lookup } from 'node:dns/promises';
+import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { chromiumPlan, downloadHost, findChromium } from './find-chromium.mjs';
 import { machineHost, machineProbe } from './chromium-probe.mjs';
 
 const say = (line) => console.log(`chromium: ${line}`);
@@ -17,7 +21,8 @@ const say = (line) => console.log(`chromium: ${line}`);
  * @returns {string | undefined} why it failed, or undefined when every command succeeded
  */
 function run(step) {
-  for (const [command, ...args] of step.commands) {
+  for (const argv of step.commands) {
+    const [command, ...args] = localCli(argv);
     const result = spawnSync(command, args, {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,6 +39,48 @@ function run(step) {
   return undefined;
 }
 
+/**
+ * `npx playwright …` as the project's own Playwright CLI run by this Node: npx's start-up costs
+ * seconds (more for a user without npm config), and the failure line must come within seconds.
+ *
+ * @param {string[]} argv
+ */
+function localCli(argv) {
+  if (argv[0] !== 'npx' || argv[1] !== 'playwright') return argv;
+  const cli = join(dirname(createRequire(import.meta.url).resolve('playwright/package.json')), 'cli.js');
+  return [process.execPath, cli, ...argv.slice(2)];
+}
+
+/**
+ * Why Playwright's download cannot work here (its host does not resolve or accept a connection
+ * within seconds), or undefined when it may: an offline or firewalled machine then moves on at once
+ * instead of sitting through the download's retries.
+ *
+ * @returns {Promise<string | undefined>}
+ */
+async function downloadBlocked() {
+  const [command, ...args] = localCli(['npx', 'playwright', 'install', '--dry-run', 'chromium']);
+  const host = downloadHost(spawnSync(command, args, { encoding: 'utf8', shell: process.platform === 'win32' }).stdout ?? '');
+  if (!host) return 'Playwright named no download URL';
+  const deadline = (ms) => new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms).unref());
+  /** @type {import('node:net').Socket | undefined} */
+  let socket;
+  try {
+    const { address } = await Promise.race([lookup(host), deadline(5000)]);
+    await Promise.race([
+      new Promise((resolve, reject) => {
+        socket = connect(443, address, resolve).once('error', reject);
+      }),
+      deadline(5000),
+    ]);
+    return undefined;
+  } catch (error) {
+    return `cannot reach ${host}: ${error.code ?? error.message}`;
+  } finally {
+    socket?.destroy();
+  }
+}
+
 const plan = chromiumPlan(machineProbe(), machineHost());
 if (plan.action === 'use') {
   say(`${plan.found.path} (${plan.found.source})`);
@@ -45,7 +92,7 @@ if (plan.action === 'fail') {
 }
 for (const step of plan.steps) {
   say(`none found; trying ${step.label}…`);
-  const failure = run(step);
+  const failure = (step.downloads && (await downloadBlocked())) || run(step);
   const found = failure === undefined ? findChromium(machineProbe()) : undefined;
   if (found) {
     say(`${found.path} (${found.source})`);

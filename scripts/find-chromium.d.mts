@@ -29,6 +29,8 @@ export interface FoundChromium {
 export interface InstallStep {
   label: string;
   commands: string[][];
+  /** It downloads from Playwright's hosts: try it only where they answer. */
+  downloads?: boolean;
 }
 
 /** What the pre-test step does. */
@@ -54,5 +56,7 @@ export declare function pathLookups(probe: Pick<ChromiumProbe, 'env' | 'platform
 export declare function chromiumPlan(probe: ChromiumProbe, host: ChromiumHost): ChromiumPlan;
 /** The installs to try, in order: Playwright's download, then apt as root on Debian. */
 export declare function installSteps(host: ChromiumHost): InstallStep[];
+/** The host Playwright downloads from, read from `playwright install --dry-run chromium`'s output. */
+export declare function downloadHost(dryRunOutput: string): string | undefined;
 /** The one line printed when no Chromium is found and none could be installed. */
 export declare function noChromiumMessage(host: ChromiumHost): string;

@@ -93,7 +93,9 @@ export function chromiumPlan(probe, host) {
  */
 export function installSteps(host) {
   /** @type {import('./find-chromium.d.mts').InstallStep[]} */
-  const steps = [{ label: `${PLAYWRIGHT_INSTALL} (Playwright's download)`, commands: [['npx', 'playwright', 'install', 'chromium']] }];
+  const steps = [
+    { label: `${PLAYWRIGHT_INSTALL} (Playwright's download)`, commands: [['npx', 'playwright', 'install', 'chromium']], downloads: true },
+  ];
   if (host.isRoot && host.isDebian) {
     steps.push({
       label: 'apt-get install chromium (Debian, as root)',
@@ -105,6 +107,22 @@ export function installSteps(host) {
     });
   }
   return steps;
+}
+
+/**
+ * The host Playwright downloads Chromium from, read from `playwright install --dry-run chromium`'s
+ * output, so the step can see whether it answers before spending a minute on retries.
+ *
+ * @param {string} dryRunOutput
+ * @returns {string | undefined}
+ */
+export function downloadHost(dryRunOutput) {
+  const url = /Download url:\s+(https?:\/\/\S+)/i.exec(dryRunOutput)?.[1];
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumPlan, findChromium, noChromiumMessage, PLAYWRIGHT_INSTALL, type ChromiumHost, type ChromiumProbe } from '../../../scripts/find-chromium.mjs';
+import { chromiumPlan, downloadHost, findChromium, noChromiumMessage, PLAYWRIGHT_INSTALL, type ChromiumHost, type ChromiumProbe } from '../../../scripts/find-chromium.mjs';
 
 // The pre-test step's finder as data: an injected file system, environment and platform, so the
 // order of the lookups, the installs tried and the one-line instructions are checked without
@@ -96,5 +96,13 @@ describe('noChromiumMessage: one line naming the command to run', () => {
     expect(message).toContain('CHROMIUM_PATH');
     expect(message).not.toContain('\n');
     expect(message).toMatch(/^npm test needs Chromium and found none: /);
+  });
+});
+
+describe('downloadHost', () => {
+  it('should read the host of the first download URL from `playwright install --dry-run chromium`', () => {
+    const dryRun = 'Chrome for Testing 159 (playwright chromium v1255)\n  Install location:    /root/.cache/ms-playwright/chromium-1255\n  Download url:        https://cdn.example.dev/builds/cft/linux64/chrome-linux64.zip\n';
+    expect(downloadHost(dryRun)).toBe('cdn.example.dev');
+    expect(downloadHost('nothing to download')).toBeUndefined();
   });
 });
