@@ -1,5 +1,4 @@
 import type { ApiErrorType } from './enums.js';
-import type { ClientErrorBody, ClientPublicIntent } from './schemas.js';
 
 /** The public error categories; `message` is for the customer only for card and validation errors. */
 export const XPAY_ERROR_TYPES = [
@@ -34,7 +33,8 @@ export type ClientErrorCode =
   | 'timeout'
   | 'aborted'
   | 'invalid_response'
-  | 'invalid_client_secret';
+  | 'invalid_client_secret'
+  | typeof RATE_LIMITED;
 
 /**
  * Base class of every error the API client throws. It already has the public {@link XpayError}
@@ -56,25 +56,57 @@ export abstract class XpayClientError extends Error implements XpayError {
   }
 }
 
+/**
+ * The `error` of an API error body (`{ error: { type, code, message, … } }`), as far as the client
+ * reads it. `type` is the API's error type (`card_error`, `invalid_request_error`, …).
+ */
+export interface ApiErrorBody {
+  type: string;
+  code: string;
+  message: string;
+  param?: string;
+  declineCode?: string;
+  requestId?: string;
+  /** On a card decline from confirm: the intent, as sent (see {@link ApiError.paymentIntent}). */
+  paymentIntent?: object;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Reads an API error body, or null when `json` is not one. Checked by hand rather than with the
+ * shared lenient schemas: the card frame reads error bodies too, and building those schemas there
+ * would cost ~1.4 KB brotli of its 14 KB budget.
+ */
+export function errorBodyOf(json: unknown): ApiErrorBody | null {
+  const e = (json as { error?: Record<string, unknown> } | null)?.error;
+  if (!e || !isText(e['type']) || !isText(e['code']) || !isText(e['message'])) return null;
+  const out: ApiErrorBody = { type: e['type'], code: e['code'], message: e['message'] };
+  for (const key of ['param', 'declineCode', 'requestId'] as const) {
+    const value = e[key];
+    if (isText(value)) out[key] = value;
+  }
+  if (e['paymentIntent'] && typeof e['paymentIntent'] === 'object') out.paymentIntent = e['paymentIntent'];
+  return out;
+}
+
 /** The API answered with an error status (4xx/5xx). `code` is the API's code, e.g. `card_declined`. */
 export class ApiError extends XpayClientError {
   readonly type: XpayErrorType;
   /** HTTP status. */
   readonly status: number;
   override readonly declineCode?: string;
-  /** On a card decline from confirm: the intent, back in `requires_payment_method`. */
-  readonly paymentIntent?: ClientPublicIntent;
+  /**
+   * On a card decline from confirm: the intent, back in `requires_payment_method`, unvalidated. Only
+   * the card frame reads it, to pass it on; the host parses it with the lenient schemas on receipt.
+   */
+  readonly paymentIntent?: object;
   /** Seconds the API asked us to wait (`Retry-After`), when it sent one. */
   readonly retryAfterSeconds?: number;
 
-  constructor(init: {
-    status: number;
-    body: ClientErrorBody['error'] | null;
-    requestId?: string;
-    retryAfterSeconds?: number;
-  }) {
+  constructor(init: { status: number; body: ApiErrorBody | null; requestId?: string; retryAfterSeconds?: number }) {
     const { status, body } = init;
-    super(body?.code ?? `http_${status}`, body?.message ?? `XPay API answered HTTP ${status}.`, {
+    super(codeOf(status, body), body?.message ?? `XPay API answered HTTP ${status}.`, {
       requestId: body?.requestId ?? init.requestId,
     });
     this.status = status;
@@ -139,16 +171,48 @@ export class IntegrationError extends XpayClientError {
   readonly type = 'integration_error' as const;
 }
 
+/*
+ * The one error classification, used by the widget (its reads) and the card frame (its confirm)
+ * alike: both build an ApiError from the reply, so both get the same `type` and `code`, and the
+ * outcome rule below reads only those two.
+ */
+
 /** API codes that mean the merchant's integration, not the customer, must change something. */
 const INTEGRATION_CODES = new Set(['origin_not_allowed', 'session_not_found', 'invalid_client_secret']);
 
-function publicTypeOf(status: number, body: ClientErrorBody['error'] | null): XpayErrorType {
+/** Codes after which the session moved on without us: re-read it to learn where it is. */
+const STATE_MOVED_CODES = new Set(['payment_intent_unexpected_state', 'session_expired']);
+
+/** The API's code for its 429 on confirm after too many failed attempts on one session. */
+export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
+
+/**
+ * The client's code for any other 429 (the API's or a gateway's rate limit) that outlasted the
+ * bounded `Retry-After` waits: nothing was done, and trying again later may work.
+ */
+export const RATE_LIMITED = 'rate_limited';
+
+/** Codes of a refusal that the customer is shown above the form (no decline, yet no charge). */
+export const REFUSAL_NOTICE_CODES: readonly string[] = [TOO_MANY_ATTEMPTS, RATE_LIMITED];
+
+function codeOf(status: number, body: ApiErrorBody | null): string {
+  const code = body?.code ?? `http_${status}`;
+  return status === 429 && code !== TOO_MANY_ATTEMPTS ? RATE_LIMITED : code;
+}
+
+/**
+ * Which public type an API error is: a card refusal (`card_error`), a field the customer can
+ * correct (`validation_error`: a 400 that names a `param`), a setup the merchant must fix
+ * (`integration_error`: authentication, the integration codes, any other refused request), or the
+ * API's own trouble (`api_error`: 5xx, 409 in flight, 429, a session that moved on, a body-less
+ * reply from something between us and the API).
+ */
+function publicTypeOf(status: number, body: ApiErrorBody | null): XpayErrorType {
   if (!body) return 'api_error';
   if (body.type === 'card_error') return 'card_error';
   if (INTEGRATION_CODES.has(body.code) || body.type === 'authentication_error') return 'integration_error';
-  // A 400 that names a field is something the customer can correct (an email, a postal code).
-  if (body.type === 'invalid_request_error' && body.param !== undefined && status === 400) return 'validation_error';
-  return 'api_error';
+  if (body.type !== 'invalid_request_error' || status === 409 || STATE_MOVED_CODES.has(body.code)) return 'api_error';
+  return status === 400 && body.param !== undefined ? 'validation_error' : 'integration_error';
 }
 
 /**
@@ -186,34 +250,23 @@ export function fromPaymentError(e: {
   return out;
 }
 
-/** Codes after which the session moved on without us: re-read it to learn where it is. */
-const STATE_MOVED_CODES = new Set(['payment_intent_unexpected_state', 'session_expired']);
-
 /**
  * Whether a failed confirm (or other state-changing call) may nevertheless have happened, or the
- * session has moved on: a timeout, a lost or unreadable response, a 409 (same key still in flight),
- * a 5xx, an abort, or a "wrong state" answer. The widget must then re-read the session and never
- * report a failure.
+ * session has moved on: a timeout, a lost, unreadable or abandoned reply, a 409 (same key still in
+ * flight), a 5xx or a "wrong state" answer. The widget must then re-read the session and never
+ * report a failure. The same rule as {@link isConfirmOutcomeUnknown}, for an error as thrown.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof RequestAbortedError) return true;
-  if (error instanceof ResponseValidationError) return true;
-  if (error instanceof ApiError) {
-    return error.status === 409 || error.status >= 500 || STATE_MOVED_CODES.has(error.code);
-  }
-  return false;
+  return error instanceof XpayClientError && isConfirmOutcomeUnknown(error);
 }
 
 /**
- * {@link isOutcomeUnknown} for a confirm the card frame reports as failed. The frame sends the
- * {@link XpayError} projection, without the HTTP status, so the kind of error decides: a card,
- * validation or integration error is a refusal, and so is `too_many_attempts` (the API's 429 after
- * too many failed attempts: this one was never tried). Anything else (a timeout, a lost reply, a 409,
- * a 5xx) may have charged the card: re-read, never report a failure.
+ * The outcome rule, on the public {@link XpayError} shape (what the card frame reports to the host,
+ * without the HTTP status): a card, validation or integration error is a refusal, and so are the
+ * refusal-notice codes (`too_many_attempts`, `rate_limited`: the API refused before trying the
+ * card). Any other `api_error` or `network_error` (a timeout, a lost reply, a 409, a 5xx, a session
+ * that moved on) may have charged the card: re-read, never report a failure.
  */
 export function isConfirmOutcomeUnknown({ type, code }: XpayError): boolean {
-  return (type === 'api_error' || type === 'network_error') && code !== TOO_MANY_ATTEMPTS;
+  return (type === 'api_error' || type === 'network_error') && !REFUSAL_NOTICE_CODES.includes(code);
 }
-
-/** The API's code for its 429 on confirm after too many failed attempts on one session. */
-export const TOO_MANY_ATTEMPTS = 'too_many_attempts';

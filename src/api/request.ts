@@ -1,13 +1,14 @@
-import type * as z from 'zod/mini';
 import {
   ApiError,
+  errorBodyOf,
   NetworkError,
   RequestAbortedError,
   ResponseValidationError,
   TimeoutError,
   type ResponseIssue,
 } from './errors.js';
-import { clientSchemas } from './schemas.js';
+import { MAX_RESPONSE_BYTES, readBodyText } from './read-body.js';
+import { deadline } from './signals.js';
 
 /** How requests reach the API; shared by the widget's client and the card frame's confirm. */
 export interface TransportOptions {
@@ -19,7 +20,10 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for GETs and keyed POSTs only. Default 2. */
   retries?: number;
-  /** Longest `Retry-After` honoured, in seconds; a longer one fails at once. Default 30. */
+  /**
+   * Longest total wait for `Retry-After` over one call's retries, in seconds: a wait that would
+   * pass it fails at once with the reply that asked for it. Default 30.
+   */
   maxRetryAfterSeconds?: number;
   /** First backoff step in ms (doubles per retry, capped at 8× this, jittered). Default 300. */
   backoffBaseMs?: number;
@@ -37,13 +41,18 @@ export interface RequestSpec<T> {
   /** Built with `path```, so segments are already encoded; a query string may follow. */
   path: string;
   body?: unknown;
-  /** The lenient response schema; a reply that fails it is a `ResponseValidationError`. */
-  schema: z.ZodMiniType<T>;
+  /** Checks the reply (a lenient zod schema, or a hand-written check); a failure is a `ResponseValidationError`. */
+  schema: ReplySchema<T>;
   /** Makes a POST safe to retry: the same key is sent on every attempt, so the server replays. */
   idempotencyKey?: string;
   signal?: AbortSignal;
   /** Overrides the per-attempt timeout (e.g. a long-poll's wait plus a margin). */
   timeoutMs?: number;
+}
+
+/** What checks a reply: any zod schema is one; so is a hand-written `{ safeParse }`. */
+export interface ReplySchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ResponseIssue[] } };
 }
 
 /** Sends one logical request (with its retries) and returns the parsed reply. */
@@ -52,10 +61,11 @@ export type RequestFn = <T>(spec: RequestSpec<T>) => Promise<T>;
 const DEFAULTS = { timeoutMs: 10_000, retries: 2, maxRetryAfterSeconds: 30, backoffBaseMs: 300 };
 
 /**
- * The one place that talks HTTP to the API: timeout per attempt (AbortController), the caller's
- * AbortSignal, JSON + lenient schema parsing, error-body mapping to typed errors, and retries with
- * exponential backoff + jitter for GETs and keyed POSTs, honouring `Retry-After` on 429/503.
- * `headers` are sent on every request (the client secret goes here, never in a URL).
+ * The one place that talks HTTP to the API, for the widget and the card frame alike: timeout per
+ * attempt, the caller's AbortSignal, a body read with a hard size limit, JSON + schema parsing,
+ * error-body mapping to typed errors, and retries with exponential backoff + jitter for GETs and
+ * keyed POSTs, honouring `Retry-After` (bounded in total). `headers` are sent on every request (the
+ * client secret goes here, never in a URL).
  */
 export function createRequest(options: TransportOptions, headers: Record<string, string> = {}): RequestFn {
   const o = { ...DEFAULTS, ...options };
@@ -64,13 +74,16 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   return async function request<T>(spec: RequestSpec<T>): Promise<T> {
     const url = apiBase + spec.path;
     const retries = spec.method === 'GET' || spec.idempotencyKey !== undefined ? o.retries : 0;
+    /** Budget left for `Retry-After` waits, in ms. */
+    let retryAfterBudget = o.maxRetryAfterSeconds * 1000;
     for (let attempt = 0; ; attempt++) {
       if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
       try {
         return await send(url, spec);
       } catch (error) {
-        const delay = attempt < retries ? retryDelayMs(error, attempt) : null;
+        const delay = attempt < retries ? retryDelayMs(error, attempt, retryAfterBudget) : null;
         if (delay === null) throw error;
+        if (error instanceof ApiError && error.retryAfterSeconds !== undefined) retryAfterBudget -= delay;
         await sleep(delay, spec.signal);
       }
     }
@@ -78,29 +91,35 @@ export function createRequest(options: TransportOptions, headers: Record<string,
 
   async function send<T>(url: string, spec: RequestSpec<T>): Promise<T> {
     const timeoutMs = spec.timeoutMs ?? o.timeoutMs;
-    // Passed to fetch, the timeout also aborts reading the body: it covers headers and body.
-    const timeout = AbortSignal.timeout(timeoutMs);
+    // Passed to fetch, the signal also aborts reading the body: the timeout covers headers and body.
+    const timeout = deadline(timeoutMs, spec.signal);
     let response: Response;
-    let text: string;
+    let text: string | null;
     try {
       const init: RequestInit = {
         method: spec.method,
         headers: requestHeaders(spec),
-        signal: spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout,
+        signal: timeout.signal,
         // No cookies: the client secret is the only credential, and caches must not keep a session view.
         credentials: 'omit',
         cache: 'no-store',
       };
       if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
       response = await (o.fetch ?? fetch)(url, init);
-      text = await response.text();
+      text = await readBodyText(response);
     } catch (cause) {
       if (spec.signal?.aborted) throw new RequestAbortedError(spec.signal.reason);
-      if (timeout.aborted) throw new TimeoutError(timeoutMs);
+      if (timeout.timedOut) throw new TimeoutError(timeoutMs);
       throw new NetworkError(cause);
+    } finally {
+      timeout.clear();
     }
     const requestId = response.headers.get('Request-Id') ?? undefined;
     if (!response.ok) throw errorFromResponse(response, text, requestId);
+    if (text === null) {
+      const message = `the body is larger than ${MAX_RESPONSE_BYTES} bytes`;
+      throw new ResponseValidationError({ status: response.status, issues: [{ code: 'too_big', path: [], message }], requestId });
+    }
     return parseBody(spec.schema, response.status, text, requestId);
   }
 
@@ -111,14 +130,21 @@ export function createRequest(options: TransportOptions, headers: Record<string,
     return h;
   }
 
-  /** Milliseconds to wait before retrying after `error`, or null when it must not be retried. */
-  function retryDelayMs(error: unknown, attempt: number): number | null {
+  /**
+   * Milliseconds to wait before retrying after `error`, or null when it must not be retried:
+   * network failures, timeouts, 409 and 5xx back off; a `Retry-After` is honoured while the call's
+   * budget for them lasts. A 429 without one is not retried: the server did not say when it would
+   * accept the request again (the API's "too many attempts" never will).
+   */
+  function retryDelayMs(error: unknown, attempt: number, retryAfterBudgetMs: number): number | null {
     if (error instanceof ApiError) {
-      const retryable = error.status === 429 || error.status === 409 || error.status >= 500;
-      if (!retryable) return null;
-      if (error.retryAfterSeconds !== undefined && (error.status === 429 || error.status === 503)) {
-        return error.retryAfterSeconds > o.maxRetryAfterSeconds ? null : error.retryAfterSeconds * 1000;
+      const { status, retryAfterSeconds } = error;
+      if (status !== 429 && status !== 409 && status < 500) return null;
+      if (retryAfterSeconds !== undefined) {
+        const ms = retryAfterSeconds * 1000;
+        return ms > retryAfterBudgetMs ? null : ms;
       }
+      if (status === 429) return null;
     } else if (!(error instanceof NetworkError || error instanceof TimeoutError)) {
       // Aborted by the caller, or a reply we cannot read: retrying will not change it.
       return null;
@@ -129,17 +155,17 @@ export function createRequest(options: TransportOptions, headers: Record<string,
   }
 }
 
-function errorFromResponse(response: Response, text: string, requestId: string | undefined): ApiError {
-  const parsed = clientSchemas().ErrorBody.safeParse(safeJson(text));
+/** The typed error for a non-2xx reply; `text` is null when its body was over the size limit. */
+function errorFromResponse(response: Response, text: string | null, requestId: string | undefined): ApiError {
   return new ApiError({
     status: response.status,
-    body: parsed.success ? parsed.data.error : null,
+    body: text === null ? null : errorBodyOf(safeJson(text)),
     requestId,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }
 
-function parseBody<T>(schema: z.ZodMiniType<T>, status: number, text: string, requestId: string | undefined): T {
+function parseBody<T>(schema: ReplySchema<T>, status: number, text: string, requestId: string | undefined): T {
   const json = safeJson(text);
   let issues: readonly ResponseIssue[];
   if (json === NOT_JSON) {

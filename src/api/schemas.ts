@@ -80,8 +80,16 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     paymentIntent: z.nullable(PublicIntent),
   });
 
+  return { LineItem, LastPaymentError, NextAction, CardPreview, PublicIntent, PublicSession };
+}
+
+/**
+ * The error body, as the sandbox writes it. The browser bundles read error bodies by hand
+ * (`errorBodyOf` in errors.ts), so this one is built strict only.
+ */
+function buildErrorBody(k: Kit<'strict'>, PublicIntent: ReturnType<typeof buildPublic<'strict'>>['PublicIntent']) {
   /** Every error body: `{ error: { type, code, message, param?, declineCode?, requestId } }`. */
-  const ErrorBody = k.object({
+  return k.object({
     error: k.object({
       type: k.oneOf(API_ERROR_TYPES),
       code: k.string(),
@@ -96,8 +104,6 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
       allowedOrigins: z.optional(k.list(k.string())),
     }),
   });
-
-  return { LineItem, LastPaymentError, NextAction, CardPreview, PublicIntent, PublicSession, ErrorBody };
 }
 
 /**
@@ -150,7 +156,10 @@ export const clientSchemas = /* @__PURE__ */ lazy(() => buildPublic(lenientKit))
  * Schemas as the sandbox validates and serialises them (exact), with the request bodies. Pure, so a
  * browser bundle that never calls it drops it, and with it the strict-only zod code.
  */
-export const serverSchemas = /* @__PURE__ */ lazy(() => ({ ...buildPublic(strictKit), ...buildRequests() }));
+export const serverSchemas = /* @__PURE__ */ lazy(() => {
+  const pub = buildPublic(strictKit);
+  return { ...pub, ErrorBody: buildErrorBody(strictKit, pub.PublicIntent), ...buildRequests() };
+});
 
 type Client = ReturnType<typeof buildPublic<'lenient'>>;
 type Server = ReturnType<typeof serverSchemas>;
@@ -170,5 +179,4 @@ export type LineItem = z.infer<Server['LineItem']>;
 /** The public session view as a browser reads it: enums may be `'unknown'`. */
 export type ClientPublicSession = z.infer<Client['PublicSession']>;
 export type ClientPublicIntent = z.infer<Client['PublicIntent']>;
-export type ClientErrorBody = z.infer<Client['ErrorBody']>;
 export type ClientLastPaymentError = z.infer<Client['LastPaymentError']>;

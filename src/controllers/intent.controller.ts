@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
-import { newIdempotencyKey } from '../api/paths.js';
-import { isConfirmOutcomeUnknown, isOutcomeUnknown, TOO_MANY_ATTEMPTS, toXpayError, type XpayError } from '../api/errors.js';
+import { newIdempotencyKey, sessionIdOf } from '../api/paths.js';
+import { ApiError, isConfirmOutcomeUnknown, isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientPublicSession, NextAction } from '../api/schemas.js';
 import {
   confirmResult,
   initialIntentContext,
+  isActionElsewhere,
   isBusy,
   outcomeOf,
   reduce,
@@ -27,8 +28,20 @@ import {
   XpayStatusChangeEvent,
   XpaySucceededEvent,
 } from '../events/events.js';
+import { recordConfirm, releaseConfirm, sentBeforeReload } from './confirm-owner.js';
 
 export type { ConfirmResult };
+
+/**
+ * A failed read as the customer should see it. Only a 4xx answer (other than 429) says the
+ * integration is wrong (bad client secret, unknown session, origin not allowed); anything else — no
+ * answer, a timeout, a 5xx, a 429, an unreadable reply — may pass by itself: a network error, with
+ * Try again and automatic retries.
+ */
+function readError(error: unknown): XpayError {
+  const e = toXpayError(error);
+  return error instanceof ApiError && error.status < 500 && error.status !== 429 ? e : { ...e, type: 'network_error' };
+}
 
 /** What the controller needs from the element it serves. */
 export interface IntentHost extends ReactiveControllerHost, HTMLElement {
@@ -64,6 +77,9 @@ export class IntentController implements ReactiveController {
   #watch: AbortController | undefined;
   #watchWanted = false;
   #waiters: ((result: ConfirmResult) => void)[] = [];
+  #deadline: ReturnType<typeof setTimeout> | undefined;
+  #sessionId = '';
+  #sentKey: string | undefined;
   readonly #host: IntentHost;
 
   constructor(host: IntentHost) {
@@ -92,13 +108,23 @@ export class IntentController implements ReactiveController {
     return summarizeIntent(this.#ctx.session?.paymentIntent);
   }
   /** The error that stopped the session from loading, if any. */
-  loadError: XpayError | null = null;
+  get loadError(): XpayError | null {
+    return this.#ctx.loadError;
+  }
   /** The last decline, failed authentication or too-many-attempts refusal, shown above the form until the next attempt. */
-  lastDecline: XpayError | null = null;
+  get lastDecline(): XpayError | null {
+    return this.#ctx.decline;
+  }
+  /** Another window is in this session's 3-D Secure challenge: the form waits, disabled, for its outcome. */
+  get actionElsewhere(): boolean {
+    return isActionElsewhere(this.#ctx);
+  }
 
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
   start(config: SessionConfig): void {
     this.reset();
+    this.#sessionId = sessionIdOf(config.clientSecret) ?? '';
+    this.#ctx = initialIntentContext(sentBeforeReload(this.#sessionId));
     this.#run = new AbortController();
     this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
     void this.#read(0);
@@ -108,8 +134,6 @@ export class IntentController implements ReactiveController {
   reset(): void {
     this.stop();
     this.#ctx = initialIntentContext();
-    this.loadError = null;
-    this.lastDecline = null;
     this.#host.requestUpdate();
   }
 
@@ -121,6 +145,9 @@ export class IntentController implements ReactiveController {
     this.#watchWanted = false;
     this.#syncIdleWatch();
     this.#client = undefined;
+    clearTimeout(this.#deadline);
+    releaseConfirm(this.#sentKey);
+    this.#sentKey = undefined;
     this.#settleWaiters({ status: 'unknown' });
   }
 
@@ -128,9 +155,9 @@ export class IntentController implements ReactiveController {
   submit(): Promise<ConfirmResult> {
     const result = new Promise<ConfirmResult>((resolve) => this.#waiters.push(resolve));
     const applied = this.#send({ type: 'submit' });
-    // Not allowed now: a second submit while one is in flight shares its outcome (one request);
-    // otherwise answer with where we are.
-    if (!applied && !this.busy) this.#settleWaiters(this.#currentResult());
+    // Not allowed now: a second submit while this widget's attempt is in flight shares its outcome
+    // (one request); otherwise (idle, or another window's payment under way) answer with where we are.
+    if (!applied && !this.#ctx.attempting) this.#settleWaiters(this.#currentResult());
     return result;
   }
 
@@ -147,10 +174,17 @@ export class IntentController implements ReactiveController {
       return;
     }
     const { error, paymentIntent } = result;
-    const accepted = this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
-    // Too many failed attempts is no decline (no xpay-declined), but the customer must learn that
-    // this checkout cannot take a payment any more: it is shown where a decline would be.
-    if (accepted && error.code === TOO_MANY_ATTEMPTS) this.lastDecline = error;
+    this.#send({ type: 'confirmFailed', error, outcomeUnknown: isConfirmOutcomeUnknown(error), paymentIntent });
+  }
+
+  /** The frame's result was dropped unread (malformed or oversized): learn the outcome from the session. */
+  confirmLost(): void {
+    this.#send({ type: 'confirmLost' });
+  }
+
+  /** The network may be back (`online`, the tab shown): read now rather than at the end of a backoff. */
+  reconnect(): void {
+    this.#send({ type: 'reconnect' });
   }
 
   /** The ACS signalled it is done: re-read (the message is never the outcome). */
@@ -163,9 +197,20 @@ export class IntentController implements ReactiveController {
     this.#send({ type: 'challengeClosed' });
   }
 
+  hostConnected(): void {
+    addEventListener('online', this.#handleOnline);
+    document.addEventListener('visibilitychange', this.#handleOnline);
+  }
+
   hostDisconnected(): void {
+    removeEventListener('online', this.#handleOnline);
+    document.removeEventListener('visibilitychange', this.#handleOnline);
     this.stop();
   }
+
+  #handleOnline = (): void => {
+    if (document.visibilityState === 'visible') this.reconnect();
+  };
 
   /**
    * Follow the session while the form sits idle (the element turns this on once `xpay-ready` has
@@ -182,8 +227,7 @@ export class IntentController implements ReactiveController {
     const result = reduce(this.#ctx, input);
     if (result.ignored) return false;
     this.#ctx = result.context;
-    if (input.type === 'submit') this.lastDecline = null;
-    if (this.#ctx.step === 'error' && input.type === 'readFailed') this.loadError = input.error;
+    if (this.#ctx.step !== 'submitting') clearTimeout(this.#deadline);
     for (const n of result.notifications) this.#notify(n);
     for (const e of result.effects) this.#execute(e);
     this.#syncIdleWatch();
@@ -238,7 +282,6 @@ export class IntentController implements ReactiveController {
       }
       case 'declined': {
         const { type, ...detail } = n;
-        this.lastDecline = n.error;
         this.#host.dispatchEvent(new XpayDeclinedEvent(detail));
         break;
       }
@@ -267,7 +310,7 @@ export class IntentController implements ReactiveController {
   #execute(effect: IntentEffect): void {
     switch (effect.type) {
       case 'confirm':
-        void this.#confirm();
+        void this.#confirm(effect.deadlineMs);
         break;
       case 'reread':
         void this.#read(effect.delayMs);
@@ -292,14 +335,18 @@ export class IntentController implements ReactiveController {
     }
   }
 
-  async #confirm(): Promise<void> {
+  async #confirm(deadlineMs: number): Promise<void> {
     const run = this.#run;
     // One key per customer action: the frame reuses it on every retry of this confirm. Not
     // crypto.randomUUID(), which is missing on non-secure (plain http) merchant pages.
     const key = newIdempotencyKey();
     const sent = await this.#host.startConfirm(key);
-    if (run.signal.aborted || sent === 'sent') return;
-    this.#send({ type: 'submitCanceled', error: sent.refused });
+    if (run.signal.aborted) return;
+    if (sent !== 'sent') return void this.#send({ type: 'submitCanceled', error: sent.refused });
+    releaseConfirm(this.#sentKey);
+    recordConfirm(this.#sessionId, (this.#sentKey = key));
+    // Armed only once sent (beforeSubmit may take its time); #send clears it when the step moves on.
+    if (this.#ctx.step === 'submitting') this.#deadline = setTimeout(() => this.confirmLost(), deadlineMs);
   }
 
   async #read(delayMs: number): Promise<void> {
@@ -312,7 +359,7 @@ export class IntentController implements ReactiveController {
       const session = await client.getPublicSession({ signal: run.signal });
       if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'read' });
     } catch (error) {
-      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: toXpayError(error) });
+      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: readError(error) });
     }
   }
 
@@ -328,7 +375,7 @@ export class IntentController implements ReactiveController {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
-      if (!signal.aborted) this.#send({ type: 'readFailed', error: toXpayError(error) });
+      if (!signal.aborted) this.#send({ type: 'readFailed', error: readError(error) });
     }
   }
 

@@ -1,7 +1,8 @@
+import { postConfirm } from '../api/confirm.js';
 import { onlyDigits } from '../card/caret.js';
 import { expiryForApi } from '../card/validate.js';
 import { createCardForm, type FormState } from './card-form.js';
-import { confirmCard, type ConfirmOutcome } from './confirm.js';
+import { toConfirmOutcome, type ConfirmOutcome } from './confirm-outcome.js';
 import { createCvcHint } from './cvc-hint.js';
 import { sessionIdOfSecret, type FrameParams } from './frame-params.js';
 import { stringsFor } from './frame-strings.js';
@@ -103,21 +104,22 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     }
     busy = true;
     form.setBusy(true);
-    const outcome = await confirmCard({
+    const confirmBody = {
+      paymentMethod: {
+        type: 'card' as const,
+        card: { number: onlyDigits(values.number), ...expiry, cvc: onlyDigits(values.cvc) },
+        billingDetails: { ...message.billingDetails, name: values.name.trim() },
+      },
+      returnOrigin: message.returnOrigin,
+      ...(message.challengeWindowSize && { challengeWindowSize: message.challengeWindowSize }),
+    };
+    // The API is the frame's own origin.
+    const outcome = await toConfirmOutcome(postConfirm(confirmBody, {
       apiBase: '',
       sessionId: params.sessionId,
       clientSecret,
       idempotencyKey: message.idempotencyKey,
-      body: {
-        paymentMethod: {
-          type: 'card',
-          card: { number: onlyDigits(values.number), ...expiry, cvc: onlyDigits(values.cvc) },
-          billingDetails: { ...message.billingDetails, name: values.name.trim() },
-        },
-        returnOrigin: message.returnOrigin,
-        ...(message.challengeWindowSize && { challengeWindowSize: message.challengeWindowSize }),
-      },
-    });
+    }));
     busy = false;
     form.setBusy(false);
     if (!outcome.ok && outcome.error.type === 'network_error') outcome.error.message = strings.networkError;

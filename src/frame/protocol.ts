@@ -137,12 +137,14 @@ export type FrameMessage =
 export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;
 
 /**
- * A string of at most `max` characters (code points, as `z.maxLength` counts them). A `z.custom`
- * predicate rather than `z.string()` with `z.maxLength`, whose classes would cost the CDN bundle
- * ~0.4 KB brotli for these few fields (see lenientKit). No issue message: a message that fails its
- * schema is dropped (the parsers return null), so nobody ever reads one.
+ * A string of at most `max` characters (code points, as `z.maxLength` counts them) that matches
+ * `pattern` when one is given. A `z.custom` predicate rather than `z.string()` with `z.maxLength`
+ * or `z.regex`, whose classes would cost the CDN bundle ~0.4 KB brotli for these few fields (see
+ * lenientKit) and the card frame ~0.25 KB. No issue message: a message that fails its schema is
+ * dropped (the parsers return null), so nobody ever reads one.
  */
-const text = (max: number) => z.custom<string>((s) => typeof s === 'string' && [...s].length <= max);
+const text = (max: number, pattern?: RegExp) =>
+  z.custom<string>((s) => typeof s === 'string' && [...s].length <= max && (!pattern || pattern.test(s)));
 
 /** Keys of the two result variants in the frame schema table. */
 const RESULT_OK = 'result:ok';
@@ -157,7 +159,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
   // Plain z.object (what lenientKit.object is): referencing lenientKit here would pull its other,
   // unused helpers into the card frame's bundle.
   const v = z.literal(FRAME_PROTOCOL_VERSION);
-  const styleValue = z.catch(z.optional(z.string().check(z.regex(SAFE_CSS_VALUE))), undefined);
+  const styleValue = z.catch(z.optional(text(200, SAFE_CSS_VALUE)), undefined);
   const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
       StyleTokenName,
@@ -168,8 +170,8 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
     init: z.object({
       v,
       type: z.literal('init'),
-      clientSecret: text(256).check(z.regex(/^cs_\w+_secret_[A-Za-z0-9]+$/)),
-      locale: text(35).check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+      clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
+      locale: text(35, /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
       styleTokens,
     }),
     focus: z.object({ v, type: z.literal('focus'), field: z.optional(z.literal(CARD_FIELDS)) }),
@@ -177,7 +179,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
     confirm: z.object({
       v,
       type: z.literal('confirm'),
-      idempotencyKey: z.string().check(z.regex(/^[\w-]{8,255}$/)),
+      idempotencyKey: text(255, /^[\w-]{8,255}$/),
       // The billing details minus the name, which the frame takes from its own field. Shape and
       // lengths only: the API validates the values (its 400 names the `param`). Building the shared
       // schemas here would cost the frame ~1.4 KB brotli of its 14 KB budget.
@@ -195,7 +197,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
           }),
         ),
       }),
-      returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+      returnOrigin: text(300, /^https?:\/\/[^/?#\s]+$/),
       challengeWindowSize: z.optional(z.literal(CHALLENGE_WINDOW_SIZES)),
     }),
   };

@@ -11,6 +11,7 @@ export const en: Translation = {
   total: 'Total due',
   pay: (amount) => `Pay ${amount}`,
   paying: 'Processing…',
+  actionElsewhere: 'This payment is being completed in another window.',
 
   contactHeading: 'Contact information',
   email: 'Email',
@@ -65,6 +66,7 @@ export const en: Translation = {
     authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
     authentication_abandoned: 'Verification was cancelled, so you have not been charged. Try again when you are ready.',
     too_many_attempts: 'Too many attempts with this checkout. You have not been charged. Return to the store to start again.',
+    rate_limited: 'Too many attempts right now. You have not been charged. Wait a moment, then try again.',
   },
   canceledTitle: 'Payment canceled',
   canceledDetail: 'This payment was canceled and you have not been charged.',

@@ -14,6 +14,8 @@ export const DECLINE_REASONS = [
   'authentication_abandoned',
   // Not a decline: the API refuses confirm after too many failed attempts on one session.
   'too_many_attempts',
+  // Not a decline: confirm stayed rate limited (HTTP 429) after the widget's bounded waits.
+  'rate_limited',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
@@ -42,6 +44,8 @@ export interface Translation {
   pay: (amount: string) => string;
   /** Pay button text while a payment is being submitted. */
   paying: string;
+  /** Shown over the disabled form while another window of the same checkout is in 3-D Secure. */
+  actionElsewhere: string;
 
   contactHeading: string;
   email: string;

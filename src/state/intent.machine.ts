@@ -1,4 +1,4 @@
-import { fromPaymentError, type XpayError } from '../api/errors.js';
+import { fromPaymentError, REFUSAL_NOTICE_CODES, type XpayError } from '../api/errors.js';
 import type { ClientPublicIntent, ClientPublicSession } from '../api/schemas.js';
 import {
   BUSY_STEPS,
@@ -21,24 +21,30 @@ import {
  * ignore it" (a second submit while busy, a stale read after the outcome). The type makes a wrong
  * target a compile error. Side effects are not here: `reduce()` derives them from the transition.
  */
+/** The first read of a session, from `loading` or (retrying in the background) from `error`. */
+const FIRST_READ = {
+  open: 'ready',
+  declined: 'ready',
+  action: 'challenge', // reload during 3-D Secure: the challenge reopens
+  elsewhere: 'waiting', // another window's challenge: follow it, never show it
+  pending: 'waiting', // reload during processing: wait for it
+  final: 'done', // reload after the outcome: show it, never confirm again
+  readFailed: 'error',
+} as const;
+
 export const TRANSITIONS: Readonly<Record<IntentStep, Readonly<Partial<Record<IntentEventType, IntentStep>>>>> = {
-  loading: {
-    open: 'ready',
-    declined: 'ready',
-    action: 'challenge', // reload during 3-D Secure: the challenge reopens
-    pending: 'waiting', // reload during processing: wait for it
-    final: 'done', // reload after the outcome: show it, never confirm again
-    readFailed: 'error',
-  },
+  loading: FIRST_READ,
   ready: {
     submit: 'submitting',
     open: 'ready',
     declined: 'ready',
     action: 'challenge',
+    elsewhere: 'waiting',
     pending: 'waiting',
     final: 'done', // e.g. expired elsewhere, learned on refresh()
     readFailed: 'ready',
     refresh: 'ready',
+    reconnect: 'ready',
   },
   submitting: {
     submitCanceled: 'ready',
@@ -64,9 +70,11 @@ export const TRANSITIONS: Readonly<Record<IntentStep, Readonly<Partial<Record<In
     challengeDone: 'challenge', // only a signal: re-read, the message is not the outcome
     challengeClosed: 'waiting',
     refresh: 'challenge',
+    reconnect: 'challenge',
   },
   waiting: {
     action: 'challenge',
+    elsewhere: 'waiting',
     declined: 'ready',
     open: 'ready',
     pending: 'waiting',
@@ -76,9 +84,12 @@ export const TRANSITIONS: Readonly<Record<IntentStep, Readonly<Partial<Record<In
     noOutcome: 'ready',
     readFailed: 'waiting',
     refresh: 'waiting',
+    reconnect: 'waiting', // the network is back: read now, not at the end of the backoff
   },
   done: {}, // a terminal outcome is reported once and never contradicted
-  error: { refresh: 'loading' },
+  // A transient failure keeps reading in the background (backoff, `online`, the tab shown) while
+  // the error view and its Try again stay up; the first good read leaves as `loading` would.
+  error: { ...FIRST_READ, readFailed: 'error', reconnect: 'error', refresh: 'loading' },
 };
 
 /** The table lookup: the next step, or `undefined` when the event is not allowed in this step. */
@@ -86,9 +97,40 @@ export function transition(step: IntentStep, event: { type: IntentEventType }): 
   return TRANSITIONS[step][event.type];
 }
 
-/** A fresh machine for one session (a new client secret starts a new one). */
-export function initialIntentContext(): IntentContext {
-  return { step: 'loading', session: null, attempting: false, succeededReported: false, readFailures: 0 };
+/**
+ * A fresh machine for one session (a new client secret starts a new one). `resumesAction`: this tab
+ * sent the confirm of a challenge that may still be open (see {@link IntentContext.resumesAction}).
+ */
+export function initialIntentContext(resumesAction = false): IntentContext {
+  return {
+    step: 'loading',
+    session: null,
+    attempting: false,
+    succeededReported: false,
+    readFailures: 0,
+    decline: null,
+    loadError: null,
+    resumesAction,
+  };
+}
+
+/**
+ * How long a sent confirm may go without a result before it is treated as lost. Longer than the
+ * frame's own retries of a slow API normally take: firing early only costs a re-read.
+ */
+export const SUBMIT_DEADLINE_MS = 60_000;
+
+/**
+ * Another window (or another widget on this page) is in the 3-D Secure challenge of this session:
+ * this one shows the form disabled with a notice and follows the long-poll until the outcome.
+ */
+export function isActionElsewhere(ctx: IntentContext): boolean {
+  return ctx.step === 'waiting' && !ownsAction(ctx) && ctx.session?.paymentIntent?.nextAction?.type === 'three_ds_challenge';
+}
+
+/** A challenge is this widget's when it sent the confirm, or its tab did before a reload. */
+function ownsAction(ctx: IntentContext): boolean {
+  return ctx.attempting || ctx.resumesAction;
 }
 
 /** The public `status`: the server status once known, else `loading`; `error` when loading failed. */
@@ -105,14 +147,15 @@ export function isBusy(ctx: IntentContext): boolean {
 
 /**
  * The server's status as reported to the host page. No intent yet means the form is waiting for a
- * card (`requires_payment_method`). An intent status this version does not know is treated as
- * `processing`: the widget waits and follows the long-poll until it becomes a status it knows,
- * which is the safe reading of "something is happening we do not understand".
+ * card (`requires_payment_method`). A status this version does not know falls back on what the
+ * session says: a complete session is paid (`succeeded`); otherwise something we do not understand
+ * is under way, read as `processing`: the widget waits and follows the long-poll until it knows.
  */
 export function serverStatusOf(session: ClientPublicSession): ServerStatus {
   if (session.status === 'expired') return 'expired';
   const status = session.paymentIntent?.status ?? 'requires_payment_method';
-  return status === 'unknown' ? 'processing' : status;
+  if (status === 'unknown') return session.status === 'complete' ? 'succeeded' : 'processing';
+  return session.status === 'unknown' && status === 'requires_payment_method' ? 'processing' : status;
 }
 
 /** The host page's view of the intent (event details). */
@@ -154,9 +197,11 @@ function classifySession(
   if (session.status === 'expired' || session.status === 'complete') return 'final';
   if (intent && FINAL_INTENT_STATUSES.has(intent.status)) return 'final';
   if (intent?.status === 'requires_action') {
-    return intent.nextAction?.type === 'three_ds_challenge' ? 'action' : 'pending';
+    if (intent.nextAction?.type !== 'three_ds_challenge') return 'pending';
+    return ownsAction(ctx) ? 'action' : 'elsewhere';
   }
   if (intent && intent.status !== 'requires_payment_method') return 'pending'; // processing, requires_confirmation, unknown
+  if (session.status === 'unknown') return 'pending'; // a session state we do not know: keep reading
   return attemptOpen(ctx) && intent?.lastPaymentError ? 'declined' : 'open';
 }
 
@@ -168,6 +213,7 @@ function attemptOpen(ctx: IntentContext): boolean {
 }
 
 function inputEventType(input: Exclude<IntentInput, { type: 'session' }>): IntentEventType {
+  if (input.type === 'confirmLost') return 'confirmUnknown';
   if (input.type !== 'confirmFailed') return input.type;
   if (input.error.type === 'card_error') return 'confirmDeclined';
   return input.outcomeUnknown ? 'confirmUnknown' : 'confirmRejected';
@@ -213,12 +259,18 @@ export function reduce(ctx: IntentContext, input: IntentInput): IntentResult {
   const next = TRANSITIONS[ctx.step][event];
   // Every newer view is in each non-terminal step's table; a miss is a stale or idle reply.
   if (next === undefined) return ignored(ctx);
+  // Only a transient failure is retried by itself: a 4xx integration answer stays until fixed.
+  if (event === 'reconnect' && ctx.step === 'error' && ctx.loadError?.type !== 'network_error') return ignored(ctx);
   const draft: IntentContext = { ...ctx };
+  if (next !== 'error') draft.loadError = null;
   if (session) {
     if (isNewer(ctx, session)) draft.session = session;
     draft.readFailures = 0;
   }
-  if (input.type === 'readFailed') draft.readFailures = ctx.readFailures + 1;
+  if (input.type === 'readFailed') {
+    draft.readFailures = ctx.readFailures + 1;
+    if (next === 'error') draft.loadError = input.error;
+  }
   return enter(ctx, draft, event, next, input);
 }
 
@@ -243,6 +295,10 @@ function enter(
   const effects: IntentEffect[] = [];
   const notifications: IntentNotification[] = [];
   const intent = () => summarizeIntent(ctx.session?.paymentIntent);
+  const declined = (error: XpayError, paymentIntent: PaymentIntentSummary | null) => {
+    ctx.decline = error;
+    notifications.push({ type: 'declined', error, paymentIntent });
+  };
   const settle = (status: ConfirmOutcome, error?: XpayError) => {
     if (!ctx.attempting) return;
     ctx.attempting = false;
@@ -268,14 +324,15 @@ function enter(
   switch (event) {
     case 'submit':
       ctx.attempting = true;
-      effects.push({ type: 'confirm' });
+      ctx.decline = null;
+      effects.push({ type: 'confirm', deadlineMs: SUBMIT_DEADLINE_MS });
       break;
     case 'submitCanceled':
       settle('not_submitted', (input as Extract<IntentInput, { type: 'submitCanceled' }>).error);
       break;
     case 'confirmDeclined': {
       const { error, paymentIntent } = input as Extract<IntentInput, { type: 'confirmFailed' }>;
-      notifications.push({ type: 'declined', error, paymentIntent: summarizeIntent(paymentIntent ?? ctx.session?.paymentIntent) });
+      declined(error, summarizeIntent(paymentIntent ?? ctx.session?.paymentIntent));
       settle('requires_payment_method', error);
       // Pick up the new version and lastPaymentError quietly; the decline is already reported.
       effects.push({ type: 'reread', delayMs: 0 });
@@ -284,12 +341,17 @@ function enter(
     case 'confirmRejected': {
       const error = (input as Extract<IntentInput, { type: 'confirmFailed' }>).error;
       if (error.type !== 'validation_error') notifications.push({ type: 'error', error });
+      // Too many failed attempts, or a rate limit, is no decline (no xpay-declined), but the customer
+      // must learn why nothing happened (this checkout cannot take a payment any more, or not right
+      // now): it is shown where a decline would be.
+      if (REFUSAL_NOTICE_CODES.includes(error.code)) ctx.decline = error;
       settle('requires_payment_method', error);
       break;
     }
     case 'confirmUnknown':
     case 'challengeDone':
     case 'refresh':
+    case 'reconnect':
       effects.push({ type: 'reread', delayMs: 0 });
       break;
     case 'challengeClosed':
@@ -298,9 +360,10 @@ function enter(
     case 'readFailed': {
       const error = (input as Extract<IntentInput, { type: 'readFailed' }>).error;
       // Report the first failure of a run, not every retry of it.
-      if (prev.readFailures === 0 || to === 'error') notifications.push({ type: 'error', error });
-      if (to === 'waiting' || to === 'challenge') {
-        settle('unknown');
+      if (prev.readFailures === 0) notifications.push({ type: 'error', error });
+      if (to === 'waiting' || to === 'challenge') settle('unknown');
+      // Keep reading on a bounded backoff; a 4xx integration answer in `error` waits for a fix.
+      if (to !== 'ready' && (to !== 'error' || ctx.loadError!.type === 'network_error')) {
         effects.push({ type: 'reread', delayMs: rereadDelay(ctx.readFailures) });
       }
       break;
@@ -313,11 +376,12 @@ function enter(
       // classifySession only says `declined` when the new view carries a lastPaymentError.
       const error = fromPaymentError(ctx.session!.paymentIntent!.lastPaymentError!);
       if (from !== 'ready' && from !== 'loading') effects.push({ type: 'stopPolling' });
-      notifications.push({ type: 'declined', error, paymentIntent: intent() });
+      declined(error, intent());
       settle('requires_payment_method', error);
       break;
     }
     case 'action':
+    case 'elsewhere':
     case 'pending':
     case 'unchanged':
       if (to === 'challenge' || to === 'waiting') effects.push({ type: 'longPoll', sinceVersion: version });
@@ -337,7 +401,7 @@ function enter(
       const pi = intent();
       if ((status === 'succeeded' || status === 'requires_capture') && pi && !ctx.succeededReported) {
         ctx.succeededReported = true;
-        notifications.push({ type: 'succeeded', sessionId: ctx.session!.id, paymentIntent: pi, resumed: from === 'loading' });
+        notifications.push({ type: 'succeeded', sessionId: ctx.session!.id, paymentIntent: pi, resumed: from === 'loading' || from === 'error' });
       }
       settle(outcomeOf(status));
       break;

@@ -77,7 +77,14 @@ export type IntentInput =
   /** The customer closed the challenge dialog: record the abandon with the API. */
   | { type: 'challengeClosed' }
   /** Re-read the session now (`refresh()`, a failed abandon call, a retry from the error view). */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /**
+   * The confirm's result will not arrive: the frame's message was dropped (malformed, oversized) or
+   * the submit deadline passed. The outcome is unknown, never failed: re-read the session.
+   */
+  | { type: 'confirmLost' }
+  /** The network may be back (`online`, the tab shown, a scheduled retry): read again now. */
+  | { type: 'reconnect' };
 
 /**
  * The events of the transition table. Server sessions are classified into `open` … `idle` first
@@ -93,6 +100,7 @@ export const INTENT_EVENT_TYPES = [
   'unchanged',
   'idle',
   'noOutcome',
+  'elsewhere',
   // from the controller
   'readFailed',
   'submit',
@@ -103,13 +111,17 @@ export const INTENT_EVENT_TYPES = [
   'challengeDone',
   'challengeClosed',
   'refresh',
+  'reconnect',
 ] as const;
 export type IntentEventType = (typeof INTENT_EVENT_TYPES)[number];
 
 /** Work for the controller to do (I/O, dialogs); the machine never does it itself. */
 export type IntentEffect =
-  /** Ask the card frame to confirm (run `beforeSubmit` first; one idempotency key per submit). */
-  | { type: 'confirm' }
+  /**
+   * Ask the card frame to confirm (run `beforeSubmit` first; one idempotency key per submit). Once
+   * sent, a result that has not arrived after `deadlineMs` is lost: send `confirmLost`.
+   */
+  | { type: 'confirm'; deadlineMs: number }
   /** Read the session's public view; after failures, wait `delayMs` first. */
   | { type: 'reread'; delayMs: number }
   /** Long-poll `…/public?wait=…&since=<sinceVersion>`; one at a time, the latest wins. */
@@ -156,6 +168,16 @@ export interface IntentContext {
   succeededReported: boolean;
   /** Consecutive failed reads, for the re-read backoff. */
   readFailures: number;
+  /** The last decline (or too-many-attempts refusal), shown above the form until the next attempt. */
+  decline: XpayError | null;
+  /** Why the session could not be loaded; set exactly while the step is `error`. */
+  loadError: XpayError | null;
+  /**
+   * This tab sent the confirm that led to the open challenge before a reload, so a challenge read
+   * at load is its own to reopen. Without it (and without an attempt of this widget's), a challenge
+   * belongs to another window: this one waits for it and never shows it.
+   */
+  resumesAction: boolean;
 }
 
 /** One step of the reducer: the next context, the work to do and what to tell the host page. */

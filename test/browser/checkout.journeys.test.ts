@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { mountCheckout } from '../harness/checkout.harness.js';
+import { startFaultProxy } from '../harness/messages.js';
 import { recordEvents } from '../helpers/expect-event.js';
 
 /** The expected sequences of issue 3 §8, with real cards typed into the real frame. */
@@ -68,6 +69,29 @@ describe('<xpay-checkout> payment journeys', () => {
       expect(harness.cardFrame()).to.exist;
       // The customer is told, where a decline would be: this checkout cannot take a payment any more.
       expect(harness.text()).to.contain('Too many attempts with this checkout. You have not been charged.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when confirm stays rate limited (429 with Retry-After, through a proxy)', () => {
+    it('should wait out Retry-After, then tell the customer, with nothing charged', async () => {
+      const limited = { type: 'respond', status: 429, headers: { 'Retry-After': '1' }, body: '' } as const;
+      // The frame tries four times (three retries) within its 30 s of Retry-After waits.
+      const proxy = await startFaultProxy([{ path: '/confirm$', pattern: true, faults: [limited, limited, limited, limited] }]);
+      const { el, harness } = await mountCheckout({ apiBase: proxy });
+      await harness.fillBilling();
+      await harness.fillCard({ number: '4242424242424242' });
+      const errors = recordEvents(el, 'xpay-error');
+      const statuses = recordEvents(el, 'xpay-status-change');
+      const result = await el.confirm();
+      await el.updateComplete;
+      expect(result.status).to.equal('requires_payment_method');
+      expect(result.error).to.deep.include({ type: 'api_error', code: 'rate_limited' });
+      expect(errors.events.map((e) => e.detail.error.code)).to.deep.equal(['rate_limited']);
+      // A known refusal, not an unknown outcome: no processing view, the form is back at once.
+      expect(statuses.events).to.have.length(0);
+      expect(el.busy).to.equal(false);
+      expect(harness.text()).to.contain('Too many attempts right now. You have not been charged. Wait a moment, then try again.');
       await expect(el).to.be.accessible();
     });
   });

@@ -15,14 +15,20 @@ export interface ProxyRule {
   faults: (
     | { type: 'delay'; ms: number }
     | { type: 'drop' }
+    | { type: 'dropReply' }
     | { type: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
     | { type: 'page'; file: 'poster.html' | 'frame-v2.html'; times?: number }
+    /** Forward, then set (dotted path → value) or delete (dotted paths) parts of the JSON reply. */
+    | { type: 'patchJson'; set?: Record<string, unknown>; unset?: string[] }
   )[];
 }
 
-/** Starts a fresh fault proxy in front of the sandbox (its own origin); resolves with its base URL. */
-export async function startFaultProxy(rules: ProxyRule[] = []): Promise<string> {
-  const answer = (await executeServerCommand('xpay-fault-proxy', { rules })) as { url: string };
+/**
+ * Starts a fresh fault proxy in front of the sandbox (its own origin); resolves with its base URL.
+ * `preserveHost`: the sandbox takes the proxy's origin for its own (to pay through the proxy).
+ */
+export async function startFaultProxy(rules: ProxyRule[] = [], options: { preserveHost?: boolean } = {}): Promise<string> {
+  const answer = (await executeServerCommand('xpay-fault-proxy', { rules, ...options })) as { url: string };
   return answer.url;
 }
 

@@ -17,7 +17,13 @@ export type Fault =
   /** Forward, then replace the reply body with this text (malformed JSON), keeping the status. */
   | { type: 'replaceBody'; body: string }
   /** Forward, then rewrite the JSON reply (schema-violating or future-version JSON). */
-  | { type: 'rewriteJson'; rewrite: (json: any) => unknown };
+  | { type: 'rewriteJson'; rewrite: (json: any) => unknown }
+  /**
+   * Answer without forwarding with a body of `bytes` bytes of JSON-looking filler, announced in
+   * Content-Length when `announce` is set (else chunked); without `bytes`, a chunked body that never
+   * ends (until the client goes away, or 64 MiB, so the proxy always stops by itself).
+   */
+  | { type: 'hugeBody'; status?: number; bytes?: number; announce?: boolean };
 
 /** Which requests a rule applies to. */
 export interface FaultMatch {
@@ -39,6 +45,8 @@ export interface RecordedRequest {
   fault: Fault['type'] | 'forward';
   /** Set once the proxy is done with it: the status sent, or 0 when the connection was dropped. */
   status?: number;
+  /** For `hugeBody`: the body bytes written before the proxy stopped (done, or the client left). */
+  bytesSent?: number;
 }
 
 /** A running proxy; `url` replaces the API base in the client under test. */
@@ -58,11 +66,21 @@ interface Rule {
   faults: Fault[];
 }
 
+/** Options of {@link startFaultProxy}. */
+export interface FaultProxyOptions {
+  /**
+   * Forward the client's own `Host` header, so the API believes it is served at the proxy's origin
+   * (as behind a real reverse proxy). Needed when the card frame is served through the proxy: the
+   * API accepts card data only from its own origin.
+   */
+  preserveHost?: boolean;
+}
+
 /**
  * A small HTTP proxy in front of the real sandbox that injects transport and reply faults per path,
  * so the API client is tested against real HTTP on loopback, never against module mocks.
  */
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export async function startFaultProxy(upstream: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
   const rules: Rule[] = [];
   const requests: RecordedRequest[] = [];
@@ -92,6 +110,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const record: RecordedRequest = { method, url, path, headers: { ...req.headers }, fault: fault?.type ?? 'forward' };
     requests.push(record);
     try {
+      if (fault?.type === 'hugeBody') {
+        record.status = fault.status ?? 200;
+        record.bytesSent = await sendHugeBody(res, fault);
+        return;
+      }
       record.status = await answer(req, res, body, fault);
     } catch {
       req.socket.destroy();
@@ -135,6 +158,33 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     return upstreamRes.status;
   }
 
+  /** Writes the `hugeBody` fault's body as fast as the client reads it; resolves with the bytes written. */
+  async function sendHugeBody(res: ServerResponse, fault: Extract<Fault, { type: 'hugeBody' }>): Promise<number> {
+    const total = fault.bytes ?? 64 * 1024 * 1024;
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (fault.announce && fault.bytes !== undefined) headers['Content-Length'] = String(total);
+    res.writeHead(fault.status ?? 200, headers);
+    const chunk = Buffer.alloc(16 * 1024, 'x');
+    let sent = 0;
+    while (sent < total && !res.destroyed) {
+      const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
+      sent += part.length;
+      if (!res.write(part)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+    res.end();
+    return sent;
+  }
+
   function forward(
     method: string,
     url: string,
@@ -143,7 +193,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const up = httpRequest(
-        { hostname: target.hostname, port: target.port, method, path: url, headers: { ...headers, host: target.host } },
+        {
+          hostname: target.hostname,
+          port: target.port,
+          method,
+          path: url,
+          headers: options.preserveHost ? headers : { ...headers, host: target.host },
+        },
         (r) => {
           const parts: Buffer[] = [];
           r.on('data', (c: Buffer) => parts.push(c));

@@ -18,6 +18,8 @@ export interface CardFrameConnectionOptions {
   onMessage: (message: FrameMessage) => void;
   /** A frame from our origin announced a protocol major we do not speak. */
   onVersionUnsupported: (version: number) => void;
+  /** The frame sent something unreadable (malformed or oversized), e.g. a confirm result: the caller may not wait for it. */
+  onUnreadable: (data: unknown) => void;
 }
 
 /**
@@ -62,5 +64,6 @@ export class CardFrameConnection {
     }
     const version = announcedFrameVersion(data);
     if (version !== null && version !== FRAME_PROTOCOL_VERSION) this.options.onVersionUnsupported(version);
+    else this.options.onUnreadable(data);
   };
 }

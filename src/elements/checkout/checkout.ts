@@ -339,9 +339,10 @@ export class XpayCheckout extends LitElement {
     return { ...emptyBilling(defaultCountry(this.#resolvedLocale)), email: session?.customerEmail ?? '' };
   }
 
-  /** (Re)starts everything for the current client secret: a new session run and a new frame. */
+  /** (Re)starts everything for the current client secret: a new session run and a new frame. Owns every per-session field. */
   #startSession(): void {
     this.#stopFrame();
+    this.#extraBilling = {};
     this.frame = INITIAL_FRAME;
     this.frameHeight = 0;
     this.frameError = null;
@@ -380,6 +381,14 @@ export class XpayCheckout extends LitElement {
       frameWindow: () => this.#frameElement?.contentWindow ?? null,
       onMessage: this.#handleFrameMessage,
       onVersionUnsupported: (version) => this.#failFrame(integrationErrors.frameVersionUnsupported(version)),
+      onUnreadable: (data) => {
+        // A confirm result dropped unread (malformed, oversized) must not leave the customer on a
+        // spinner: the session says what happened.
+        if (this.#pendingConfirmKey && (data as { type?: unknown } | undefined)?.type === 'result') {
+          this.#pendingConfirmKey = undefined;
+          this.#intent.confirmLost();
+        }
+      },
     });
     this.#connection.connect();
     this.#frameTimer = setTimeout(() => {
@@ -588,6 +597,9 @@ export class XpayCheckout extends LitElement {
     const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
       ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
+      ${this.#intent.actionElsewhere
+        ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
+        : nothing}
       <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
           t,

@@ -12,6 +12,7 @@ import {
   toXpayError,
 } from '../../../src/api/errors.js';
 import { newIdempotencyKey } from '../../../src/api/paths.js';
+import { MAX_RESPONSE_BYTES } from '../../../src/api/read-body.js';
 import { cardConfirm, useSandboxEnv } from './sandbox-env.js';
 
 const ctx = useSandboxEnv();
@@ -123,6 +124,21 @@ describe('retries', () => {
     expect(ctx.env.proxy.requests).toHaveLength(1);
   });
 
+  it('should bound the Retry-After waits of one call in total, then report the rate limit', async () => {
+    const limited = { type: 'respond', status: 429, headers: { 'Retry-After': '1' } } as const;
+    ctx.env.proxy.inject({ path: publicPath() }, limited, limited, limited, limited);
+    // Each wait is short, but three would pass the 2 s the call may spend waiting in all.
+    const p = client({ retries: 3, maxRetryAfterSeconds: 2 }).getPublicSession();
+    await expect(p).rejects.toMatchObject({ status: 429, code: 'rate_limited', type: 'api_error' });
+    expect(ctx.env.proxy.requests).toHaveLength(3);
+  });
+
+  it('should not retry a 429 that does not say when to come back', async () => {
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 429, body: '' });
+    await expect(client().getPublicSession()).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(ctx.env.proxy.requests).toHaveLength(1);
+  });
+
   it('should not retry a 4xx that will not change', async () => {
     ctx.env.proxy.inject({ path: publicPath() }, { type: 'respond', status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'no', requestId: 'req_y' } } });
     await expect(client().getPublicSession()).rejects.toBeInstanceOf(ApiError);
@@ -199,6 +215,45 @@ describe('unreadable replies', () => {
   });
 });
 
+describe('body size limit', () => {
+  // A generous per-attempt timeout: a client that kept reading would end in a TimeoutError instead.
+  const patient = () => client({ retries: 0, timeoutMs: 20_000 });
+
+  it('should stop reading a reply that never ends, and say it was too large', async () => {
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'hugeBody' });
+    const error = await patient().getPublicSession().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues[0]).toMatchObject({ code: 'too_big' });
+    expect(error).toMatchObject({ code: 'invalid_response', type: 'api_error', status: 200 });
+    // The client hung up: the proxy stopped long before its 64 MiB.
+    await expect.poll(() => ctx.env.proxy.requests[0]?.bytesSent, { timeout: 20_000 }).toBeDefined();
+    expect(ctx.env.proxy.requests[0]!.bytesSent).toBeLessThan(16 * MAX_RESPONSE_BYTES);
+  });
+
+  it('should refuse a Content-Length over the limit', async () => {
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'hugeBody', bytes: MAX_RESPONSE_BYTES + 1, announce: true });
+    const error = await patient().getPublicSession().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues[0]).toMatchObject({ code: 'too_big' });
+  });
+
+  it('should turn an oversized error reply into an ApiError with its status', async () => {
+    ctx.env.proxy.inject({ path: publicPath() }, { type: 'hugeBody', status: 503 });
+    await expect(patient().getPublicSession()).rejects.toMatchObject({ status: 503, code: 'http_503', type: 'api_error' });
+    await expect.poll(() => ctx.env.proxy.requests[0]?.bytesSent, { timeout: 20_000 }).toBeDefined();
+    expect(ctx.env.proxy.requests[0]!.bytesSent).toBeLessThan(16 * MAX_RESPONSE_BYTES);
+  });
+
+  it('should read the largest view the API can produce (a ~64 KB create) in full', async () => {
+    const imageUrl = `https://shop.example/img/${'a'.repeat(500)}.png`;
+    const lineItems = Array.from({ length: 100 }, (_, i) => ({ name: `Item ${i}`, unitAmount: 100, quantity: 1, imageUrl }));
+    ctx.session = await ctx.env.createSession({ lineItems });
+    const view = await patient().getPublicSession();
+    expect(view.lineItems).toHaveLength(100);
+    expect(JSON.stringify(view).length).toBeGreaterThan(60_000);
+  });
+});
+
 describe('waitForChange (long-poll)', () => {
   it('should answer as soon as the session changes', async () => {
     const c = client();
@@ -232,6 +287,7 @@ describe('waitForChange (long-poll)', () => {
     const c = client();
     const confirmed = await postConfirm(cardConfirm('4000000000007718'), {
       apiBase: ctx.env.proxy.url,
+      sessionId: ctx.session.id,
       clientSecret: ctx.session.clientSecret,
       idempotencyKey: newIdempotencyKey(),
     });
@@ -246,6 +302,7 @@ describe('abandonAction', () => {
   it('should return a challenged intent to requires_payment_method with authentication_abandoned', async () => {
     const challenged = await postConfirm(cardConfirm('4000002760003184'), {
       apiBase: ctx.env.proxy.url,
+      sessionId: ctx.session.id,
       clientSecret: ctx.session.clientSecret,
       idempotencyKey: newIdempotencyKey(),
     });

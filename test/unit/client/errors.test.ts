@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
+  errorBodyOf,
   fromPaymentError,
   IntegrationError,
   isConfirmOutcomeUnknown,
@@ -57,6 +58,23 @@ describe('toXpayError', () => {
     expect(bare).toMatchObject({ type: 'api_error', code: 'http_502', requestId: 'req_h' });
   });
 
+  it('should apply one 400 rule: a field only on a 400, a refused request without one for the integration to fix', () => {
+    const type = (status: number, error: Record<string, unknown>) => toXpayError(new ApiError({ status, body: body(error) })).type;
+    expect(type(422, { code: 'invalid_email', param: 'billingDetails.email' })).toBe('integration_error');
+    expect(type(400, { code: 'invalid_json' })).toBe('integration_error');
+    // The session moved on, or a confirm is in flight: nothing to fix, re-read.
+    expect(type(400, { code: 'payment_intent_unexpected_state' })).toBe('api_error');
+    expect(type(400, { code: 'session_expired' })).toBe('api_error');
+    expect(type(409, { code: 'confirm_in_progress' })).toBe('api_error');
+  });
+
+  it('should call any 429 but too_many_attempts rate_limited, whoever sent it', () => {
+    const limited = (b: Record<string, unknown> | null) => toXpayError(new ApiError({ status: 429, body: b && body(b), retryAfterSeconds: 5 }));
+    expect(limited(null)).toMatchObject({ type: 'api_error', code: 'rate_limited' });
+    expect(limited({ type: 'rate_limit_error', code: 'rate_limit' })).toMatchObject({ type: 'api_error', code: 'rate_limited' });
+    expect(limited({ type: 'rate_limit_error', code: 'too_many_attempts' })).toMatchObject({ code: 'too_many_attempts' });
+  });
+
   it('should map transport errors to network_error and unreadable replies to api_error', () => {
     expect(toXpayError(new NetworkError(new TypeError('fetch failed')))).toMatchObject({ type: 'network_error', code: 'network_error' });
     expect(toXpayError(new TimeoutError(100))).toMatchObject({ type: 'network_error', code: 'timeout' });
@@ -80,6 +98,18 @@ describe('toXpayError', () => {
       code: 'authentication_failed',
       message: 'Failed.',
     });
+  });
+});
+
+describe('errorBodyOf', () => {
+  it('should read the fields it knows and refuse anything that is not an error body', () => {
+    const intent = { id: 'pi_1', status: 'requires_payment_method' };
+    expect(
+      errorBodyOf({ error: { type: 'card_error', code: 'card_declined', message: 'm', declineCode: 'x', requestId: 'req_1', paymentIntent: intent, extra: 1 } }),
+    ).toEqual({ type: 'card_error', code: 'card_declined', message: 'm', declineCode: 'x', requestId: 'req_1', paymentIntent: intent });
+    expect(errorBodyOf({ error: { type: 'api_error', code: 7, message: 'm' } })).toBeNull();
+    expect(errorBodyOf({ error: { type: 'api_error', code: 'c', message: 'm', param: 5 } })).toEqual({ type: 'api_error', code: 'c', message: 'm' });
+    for (const junk of [null, 'text', 42, {}, { error: null }, { error: 'boom' }]) expect(errorBodyOf(junk)).toBeNull();
   });
 });
 
@@ -107,8 +137,28 @@ describe('isConfirmOutcomeUnknown (a failed confirm as the card frame reports it
     expect(isConfirmOutcomeUnknown(error('card_error', 'card_declined'))).toBe(false);
     expect(isConfirmOutcomeUnknown(error('validation_error', 'invalid_email'))).toBe(false);
     expect(isConfirmOutcomeUnknown(error('integration_error', 'origin_not_allowed'))).toBe(false);
-    // The API's 429 after too many failed attempts: this attempt was never made.
+    // The API's 429 after too many failed attempts, or a rate limit: this attempt was never made.
     expect(isConfirmOutcomeUnknown(error('api_error', 'too_many_attempts'))).toBe(false);
+    expect(isConfirmOutcomeUnknown(error('api_error', 'rate_limited'))).toBe(false);
+  });
+
+  it('should be the same rule as isOutcomeUnknown on the error the frame projected', () => {
+    const thrown = [
+      new ApiError({ status: 402, body: body({ type: 'card_error', code: 'card_declined' }) }),
+      new ApiError({ status: 400, body: body({ code: 'invalid_email', param: 'x' }) }),
+      new ApiError({ status: 400, body: body({ code: 'parameter_invalid' }) }),
+      new ApiError({ status: 400, body: body({ code: 'payment_intent_unexpected_state' }) }),
+      new ApiError({ status: 409, body: body({ code: 'confirm_in_progress' }) }),
+      new ApiError({ status: 429, body: null }),
+      new ApiError({ status: 429, body: body({ type: 'rate_limit_error', code: 'too_many_attempts' }) }),
+      new ApiError({ status: 503, body: null }),
+      new ResponseValidationError({ status: 200, issues: [] }),
+      new TimeoutError(1),
+      new NetworkError(),
+      new RequestAbortedError(),
+      new IntegrationError('invalid_client_secret', 'fix it'),
+    ];
+    for (const e of thrown) expect(isConfirmOutcomeUnknown(toXpayError(e)), e.code).toBe(isOutcomeUnknown(e));
   });
 
   it('should call anything that may have charged the card unknown', () => {

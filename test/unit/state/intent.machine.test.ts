@@ -3,9 +3,11 @@ import type { XpayError } from '../../../src/api/errors.js';
 import type { ClientPublicIntent, ClientPublicSession } from '../../../src/api/schemas.js';
 import {
   initialIntentContext,
+  isActionElsewhere,
   isBusy,
   reduce,
   statusOf,
+  SUBMIT_DEADLINE_MS,
   transition,
   TRANSITIONS,
 } from '../../../src/state/intent.machine.js';
@@ -439,8 +441,8 @@ describe('when submit arrives twice (double click, Enter + click, confirm() twic
 });
 
 describe('when the page reloads mid-payment', () => {
-  it('should reopen a pending challenge', () => {
-    const r = run([read(view(2, { status: 'requires_action', nextAction: challenge }))]);
+  it('should reopen a pending challenge this tab opened before the reload', () => {
+    const r = run([read(view(2, { status: 'requires_action', nextAction: challenge }))], initialIntentContext(true));
     expect(r.ctx.step).toBe('challenge');
     expect(kinds(r.effects)).toEqual(['openChallenge', 'longPoll']);
     expect(names(r.notes)).toEqual(['status:null->requires_action']);
@@ -450,10 +452,13 @@ describe('when the page reloads mid-payment', () => {
   });
 
   it('should report a decline of the resumed challenge even though this page did not submit', () => {
-    const r = run([
-      read(view(2, { status: 'requires_action', nextAction: challenge })),
-      poll(view(3, { status: 'requires_payment_method', lastPaymentError: abandoned })),
-    ]);
+    const r = run(
+      [
+        read(view(2, { status: 'requires_action', nextAction: challenge })),
+        poll(view(3, { status: 'requires_payment_method', lastPaymentError: abandoned })),
+      ],
+      initialIntentContext(true),
+    );
     expect(names(r.notes)).toEqual([
       'status:null->requires_action',
       'status:requires_action->requires_payment_method',
@@ -601,5 +606,185 @@ describe('when reads fail while waiting', () => {
     // a successful read resets the backoff
     const back = run([poll(view(3, { status: 'succeeded' }, { status: 'complete' }))], r.ctx);
     expect(back.ctx.readFailures).toBe(0);
+  });
+});
+
+// ---- issue 8: lost results, unknown states, mount failures, two windows ----------------------
+
+describe('when the confirm result is lost (dropped unread by the host, or past the deadline)', () => {
+  it('should give every sent confirm a deadline', () => {
+    const r = run([read(v1Open), submit]);
+    expect(r.effects).toEqual([{ type: 'confirm', deadlineMs: SUBMIT_DEADLINE_MS }]);
+    expect(SUBMIT_DEADLINE_MS).toBeGreaterThan(0);
+  });
+
+  it('should re-read the session instead of waiting forever, and report what it says', () => {
+    const r = run([read(v1Open), submit, { type: 'confirmLost' }]);
+    expect(r.ctx.step).toBe('waiting');
+    expect(isBusy(r.ctx)).toBe(true);
+    expect(r.effects).toEqual([{ type: 'confirm', deadlineMs: SUBMIT_DEADLINE_MS }, { type: 'reread', delayMs: 0 }]);
+    // outcome unknown is never "failed": no error, no decline, confirm() still pending
+    expect(names(r.notes)).toEqual(['status:null->requires_payment_method']);
+    const paid = run([read(view(2, { status: 'succeeded' }, { status: 'complete' }))], r.ctx);
+    expect(names(paid.notes)).toEqual(['status:requires_payment_method->succeeded', 'succeeded', 'settled:succeeded']);
+  });
+
+  it('should ignore a deadline that passes after the result arrived', () => {
+    const r = run([read(v1Open), submit, confirmed(view(2, { status: 'processing' })), { type: 'confirmLost' }]);
+    expect(r.ignored).toBe(1);
+    expect(r.ctx.step).toBe('waiting');
+  });
+});
+
+describe('when the server sends a status this version does not know', () => {
+
+  it('should show a complete session as succeeded, whatever its intent says', () => {
+    const r = run([read(v1Open), submit, confirmed(view(2, { status: 'unknown' }, { status: 'complete' }))]);
+    expect(r.ctx.step).toBe('done');
+    expect(statusOf(r.ctx)).toBe('succeeded');
+    expect(names(r.notes).slice(1)).toEqual(['status:requires_payment_method->succeeded', 'succeeded', 'settled:succeeded']);
+  });
+
+  it('should keep long-polling an open session with an unknown intent status until it is known', () => {
+    const r = run([
+      read(v1Open),
+      submit,
+      confirmed(view(2, { status: 'unknown' })),
+      poll(view(2, { status: 'unknown' })), // a window with nothing new
+      poll(view(3, { status: 'unknown' })), // still unknown, but newer
+    ]);
+    expect(r.ctx.step).toBe('waiting');
+    expect(statusOf(r.ctx)).toBe('processing');
+    expect(kinds(r.effects)).toEqual(['confirm', 'longPoll', 'longPoll', 'longPoll']);
+    const done = run([poll(view(4, { status: 'succeeded' }, { status: 'complete' }))], r.ctx);
+    expect(statusOf(done.ctx)).toBe('succeeded');
+  });
+
+  it('should keep reading a session whose own status is unknown', () => {
+    const r = run([read(view(1, null, { status: 'unknown' })), poll(view(1, null, { status: 'unknown' }))]);
+    expect(r.ctx.step).toBe('waiting');
+    expect(kinds(r.effects)).toEqual(['longPoll', 'longPoll']);
+  });
+});
+
+describe('when the first read fails', () => {
+  const unavailable: XpayError = { type: 'network_error', code: 'http_503', message: 'XPay API answered HTTP 503.' };
+  const notFound: XpayError = { type: 'integration_error', code: 'session_not_found', message: 'No such session.' };
+
+  it('should show a network error, retry on a bounded backoff and recover by itself', () => {
+    const r = run([
+      { type: 'readFailed', error: unavailable },
+      { type: 'readFailed', error: unavailable },
+      { type: 'readFailed', error: unavailable },
+    ]);
+    expect(r.ctx.step).toBe('error');
+    expect(r.ctx.loadError).toEqual(unavailable);
+    expect(r.effects).toEqual([
+      { type: 'reread', delayMs: 1000 },
+      { type: 'reread', delayMs: 2000 },
+      { type: 'reread', delayMs: 4000 },
+    ]);
+    expect(names(r.notes)).toEqual(['error:http_503']); // once, not per retry
+    const failures = run(Array.from({ length: 12 }, () => ({ type: 'readFailed', error: unavailable }) as IntentInput));
+    expect(Math.max(...failures.effects.map((e) => (e as { delayMs: number }).delayMs))).toBe(30_000);
+    const back = run([read(v1Open)], r.ctx);
+    expect(back.ctx.step).toBe('ready');
+    expect(back.ctx.loadError).toBeNull();
+    expect(statusOf(back.ctx)).toBe('requires_payment_method');
+  });
+
+  it('should read again at once when the network is back (online, tab shown)', () => {
+    const r = run([{ type: 'readFailed', error: unavailable }, { type: 'reconnect' }]);
+    expect(r.ctx.step).toBe('error');
+    expect(r.effects).toEqual([
+      { type: 'reread', delayMs: 1000 },
+      { type: 'reread', delayMs: 0 },
+    ]);
+  });
+
+  it('should not retry an integration answer by itself', () => {
+    const r = run([{ type: 'readFailed', error: notFound }, { type: 'reconnect' }]);
+    expect(r.ctx.step).toBe('error');
+    expect(r.ctx.loadError).toEqual(notFound);
+    expect(r.effects).toEqual([]);
+    expect(r.ignored).toBe(1);
+  });
+});
+
+describe('when the network comes back while waiting on the outcome', () => {
+  it('should re-read at once instead of at the end of the backoff', () => {
+    const r = run([
+      read(v1Open),
+      submit,
+      confirmed(view(2, { status: 'processing' })),
+      { type: 'readFailed', error: timeout },
+      { type: 'readFailed', error: timeout },
+      { type: 'reconnect' },
+    ]);
+    expect(r.effects.at(-1)).toEqual({ type: 'reread', delayMs: 0 });
+    expect(r.ctx.step).toBe('waiting');
+  });
+});
+
+describe('when another window is in this session\'s 3-D Secure challenge', () => {
+  const inChallenge = view(2, { status: 'requires_action', nextAction: challenge });
+
+  it('should follow it without showing the challenge, whether found at load or while idle', () => {
+    for (const inputs of [[read(inChallenge)], [read(v1Open), read(inChallenge)]]) {
+      const r = run(inputs);
+      expect(r.ctx.step).toBe('waiting');
+      expect(isActionElsewhere(r.ctx)).toBe(true);
+      expect(kinds(r.effects)).not.toContain('openChallenge');
+      expect(r.effects.at(-1)).toEqual({ type: 'longPoll', sinceVersion: 2 });
+    }
+  });
+
+  it('should refuse a submit, then report the other window\'s outcome', () => {
+    const r = run([read(inChallenge), submit, poll(view(3, { status: 'succeeded' }, { status: 'complete' }))]);
+    expect(r.ignored).toBe(1);
+    expect(kinds(r.effects)).not.toContain('confirm');
+    expect(statusOf(r.ctx)).toBe('succeeded');
+    expect(isActionElsewhere(r.ctx)).toBe(false);
+  });
+
+  it('should still open a challenge its own confirm led to', () => {
+    const r = run([read(v1Open), submit, confirmed(inChallenge)]);
+    expect(r.ctx.step).toBe('challenge');
+    expect(kinds(r.effects)).toContain('openChallenge');
+    expect(isActionElsewhere(r.ctx)).toBe(false);
+  });
+});
+
+describe('the decline notice', () => {
+  it('should appear with a decline and clear on the next attempt', () => {
+    const declinedView = view(2, { status: 'requires_payment_method', lastPaymentError: insufficientFunds });
+    const r = run([read(v1Open), submit, { type: 'confirmFailed', error: declinedError, outcomeUnknown: false }]);
+    expect(r.ctx.decline).toEqual(declinedError);
+    const quiet = run([read(declinedView)], r.ctx); // the quiet re-read keeps it
+    expect(quiet.ctx.decline).toEqual(declinedError);
+    const again = run([submit], quiet.ctx);
+    expect(again.ctx.decline).toBeNull();
+  });
+
+  it('should show a decline learned from the session (failed authentication)', () => {
+    const r = run([
+      read(v1Open),
+      submit,
+      confirmed(view(2, { status: 'requires_action', nextAction: challenge })),
+      poll(view(3, { status: 'requires_payment_method', lastPaymentError: abandoned })),
+    ]);
+    expect(r.ctx.decline?.code).toBe('authentication_abandoned');
+  });
+
+  it('should show too many attempts where a decline would be, without calling it one', () => {
+    const tooMany: XpayError = { type: 'api_error', code: 'too_many_attempts', message: 'Too many attempts.' };
+    const r = run([read(v1Open), submit, { type: 'confirmFailed', error: tooMany, outcomeUnknown: false }]);
+    expect(r.ctx.decline).toEqual(tooMany);
+    expect(names(r.notes)).not.toContain('declined:too_many_attempts');
+  });
+
+  it('should not show an old decline found on load', () => {
+    const r = run([read(view(2, { status: 'requires_payment_method', lastPaymentError: insufficientFunds }))]);
+    expect(r.ctx.decline).toBeNull();
   });
 });

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_RULES, buildBundle, contains, ruleAnchors, type BuiltBundle, type Marker } from './build-bundle.js';
+
+/**
+ * What goes into the card frame (brotli budget 14 KB, scripts/size-check.ts): the same kind of
+ * tripwire as cdn-bundle.test.ts, for the frame's own rules. The frame parses the host's messages
+ * with plain zod/mini schemas (z.string, z.regex, z.literal are expected here); what must stay out
+ * are the heavy pieces it was written to avoid. Failure messages link docs/bundle-budget.md.
+ */
+let bundle: BuiltBundle;
+
+beforeAll(async () => {
+  bundle = await buildBundle('frame');
+}, 60_000);
+
+afterAll(() => bundle?.remove());
+
+describe('card frame (dist/frame/)', () => {
+  it('should be one page, one script and one stylesheet, and run zod jitless', () => {
+    // Asset names carry a content hash (index-<hash>.js): compare them without it.
+    const names = bundle.files.map((f) => f.replace(/-[\w-]+\./, '.')).sort();
+    expect(names).toEqual(['assets/index.css', 'assets/index.js', 'index.html']);
+    expect(bundle.code).toContain('jitless');
+  });
+
+  it.each<[Marker, string, string]>([
+    [/[`"']ZodObject[`"']/, "zod's classic build: import from 'zod/mini'", 'zod-mini-only'],
+    ['$ZodUnion', 'z.union / z.discriminatedUnion: the protocol picks the schema by type', 'frame-protocol-by-hand'],
+    ['billingAddressCollection', "the shared session schemas: the frame checks only the reply's shape", 'frame-minimal-confirm'],
+    ['clippingAncestors', '@floating-ui/dom: the CVC hint is placed by CSS', 'frame-no-floating-ui'],
+    ['$ZodNever', 'z.strictObject: the strict (sandbox) schemas', 'server-only-code'],
+    ['[0-9]{12,19}', 'the confirm request schema, which only the sandbox parses', 'server-only-code'],
+  ])('should not contain %s (%s)', (marker, what, anchor) => {
+    expect(ruleAnchors(), `${BUNDLE_RULES} has a section for #${anchor}`).toContain(anchor);
+    expect(contains(bundle.code, marker), `${what} — see ${BUNDLE_RULES}#${anchor}`).toBe(false);
+  });
+});
