@@ -1,3 +1,5 @@
+import { MIN_CARD_KEY_LENGTH } from './card-key.js';
+
 /**
  * Sandbox configuration: every knob is an environment variable with a default, so tests (and a
  * merchant's CI) can shrink every delay. `loadConfig` is pure: pass it any env-like record.
@@ -32,12 +34,30 @@ export interface SandboxConfig {
   sweepIntervalMs: number;
   /** XPAY_SANDBOX_MAX_FAILED_CONFIRMS (10): failed attempts after which confirm answers 429. */
   maxFailedConfirms: number;
+  /** XPAY_SANDBOX_VELOCITY_WINDOW_S (600): the sliding window of the velocity limits (velocity.ts). */
+  velocityWindowS: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_LINK (30): failed attempts per payment link in the window. */
+  velocityPerLink: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_CLIENT (20): failed attempts per client address in the window. */
+  velocityPerClient: number;
+  /** XPAY_SANDBOX_VELOCITY_PER_CARD (10): failed attempts per card fingerprint in the window. */
+  velocityPerCard: number;
   /** XPAY_SANDBOX_LONG_POLL_MAX_S (25): cap on `?wait=` of the public view. */
   longPollMaxWaitS: number;
   /** XPAY_SANDBOX_ISSUER_LATENCY_MS (20): simulated round trip to the card network during confirm. */
   issuerLatencyMs: number;
   /** XPAY_SANDBOX_LOG (1): one line per request (method, path, status; never a body). */
   logRequests: boolean;
+  /**
+   * XPAY_SANDBOX_FINGERPRINT_KEY (unset): the key of card fingerprints and confirm idempotency
+   * hashes, ≥ 32 characters. Unset: a key file beside the database (`<db>.fingerprint-key`, 0600).
+   */
+  fingerprintKey: string | null;
+  /**
+   * XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS (0): 1 lets `POST /v1/webhook_endpoints` target link-local and
+   * metadata addresses and the sandbox itself, which it refuses by default. Loopback is always allowed.
+   */
+  allowPrivateWebhooks: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +76,16 @@ function str(env: Env, name: string, fallback: string): string {
   return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
 }
 
+function fingerprintKey(env: Env): string | null {
+  const raw = env.XPAY_SANDBOX_FINGERPRINT_KEY?.trim();
+  if (!raw) return null;
+  if (raw.length < MIN_CARD_KEY_LENGTH) {
+    throw new Error(`XPAY_SANDBOX_FINGERPRINT_KEY must be at least ${MIN_CARD_KEY_LENGTH} characters (e.g. openssl rand -hex 32).`);
+  }
+  return raw;
+}
+
+/** Reads every knob from an env-like record; throws on a malformed value, naming the variable. */
 export function loadConfig(env: Env = {}): SandboxConfig {
   const port = int(env, 'XPAY_SANDBOX_PORT', 4242);
   if (port > 65535) throw new Error(`XPAY_SANDBOX_PORT must be ≤ 65535, got ${port}`);
@@ -79,8 +109,14 @@ export function loadConfig(env: Env = {}): SandboxConfig {
     authorisationExpiryMs: int(env, 'XPAY_SANDBOX_AUTH_EXPIRY_MS', 7 * 24 * 3600_000),
     sweepIntervalMs: int(env, 'XPAY_SANDBOX_SWEEP_MS', 1000, 1),
     maxFailedConfirms: int(env, 'XPAY_SANDBOX_MAX_FAILED_CONFIRMS', 10, 1),
+    velocityWindowS: int(env, 'XPAY_SANDBOX_VELOCITY_WINDOW_S', 600, 1),
+    velocityPerLink: int(env, 'XPAY_SANDBOX_VELOCITY_PER_LINK', 30, 1),
+    velocityPerClient: int(env, 'XPAY_SANDBOX_VELOCITY_PER_CLIENT', 20, 1),
+    velocityPerCard: int(env, 'XPAY_SANDBOX_VELOCITY_PER_CARD', 10, 1),
     longPollMaxWaitS: int(env, 'XPAY_SANDBOX_LONG_POLL_MAX_S', 25),
     issuerLatencyMs: int(env, 'XPAY_SANDBOX_ISSUER_LATENCY_MS', 20),
     logRequests: str(env, 'XPAY_SANDBOX_LOG', '1') !== '0',
+    fingerprintKey: fingerprintKey(env),
+    allowPrivateWebhooks: str(env, 'XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS', '0') === '1',
   };
 }

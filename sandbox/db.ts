@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { resolveCardKey } from './card-key.js';
 
 /**
  * The sandbox's store: one SQLite file (WAL). Objects are kept as JSON documents next to the few
@@ -44,23 +44,57 @@ const MIGRATIONS: string[] = [
 
 export type Row = Record<string, unknown>;
 
+/** How the store finds its card key (see sandbox/card-key.ts). */
+export interface StoreOptions {
+  /** XPAY_SANDBOX_FINGERPRINT_KEY; null or absent: the key file beside the database. */
+  fingerprintKey?: string | null;
+  /** Where start-up warnings go. */
+  warn?: (line: string) => void;
+}
+
 export class Store {
   readonly db: Database.Database;
+  /**
+   * The key of card fingerprints and of confirm idempotency hashes. Kept out of the database, so a
+   * copy of its files cannot test guesses of a card number or CVC.
+   */
+  readonly fingerprintKey: string;
   private offsetMs = 0;
   private afterCommit: (() => void)[] | null = null;
 
-  constructor(path: string) {
+  constructor(path: string, options: StoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL'); // an answered change survives kill -9 and power loss
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    // Deleted rows are zeroed, not left in free space for a copy of the file to show.
+    this.db.pragma('secure_delete = ON');
     this.migrate();
     this.offsetMs = Number(this.meta('clock_offset_ms') ?? 0);
-    if (this.meta('fingerprint_key') === undefined) {
-      this.setMeta('fingerprint_key', randomBytes(32).toString('hex'));
+    const legacy = this.meta('fingerprint_key');
+    try {
+      this.fingerprintKey = resolveCardKey({
+        dbPath: path,
+        configured: options.fingerprintKey ?? null,
+        legacy,
+        warn: options.warn ?? ((line) => console.warn(line)),
+      });
+    } catch (err) {
+      this.db.close();
+      throw err;
     }
+    if (legacy !== undefined) this.forgetLegacyKey();
+  }
+
+  /**
+   * Databases written before the key left the store kept it in `meta`: delete it (zeroed, by
+   * secure_delete) and truncate the WAL, so neither file holds it any more.
+   */
+  private forgetLegacyKey(): void {
+    this.db.prepare("DELETE FROM meta WHERE key = 'fingerprint_key'").run();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   private migrate(): void {

@@ -31,6 +31,7 @@ import { declineMessage, detectBrand, fingerprint, issuerBehaviour } from './car
 import type { SandboxConfig } from './config.js';
 import type { Store } from './db.js';
 import { ApiError, invalid, notFound } from './errors.js';
+import { hostedPageUrl } from './hosted-page.js';
 import { newClientSecret, newId } from './ids.js';
 
 /**
@@ -44,6 +45,7 @@ import { newClientSecret, newId } from './ids.js';
 export interface SessionRec {
   id: string;
   clientSecret: string;
+  /** The hosted page without its token; the wire `url` adds it (hosted-page.ts). */
   url: string;
   status: SessionStatus;
   captureMethod: CaptureMethod;
@@ -216,7 +218,7 @@ export class Engine {
       id: rec.id,
       object: 'checkout.session',
       clientSecret: rec.clientSecret,
-      url: rec.url,
+      url: hostedPageUrl(rec),
       status: rec.status,
       paymentStatus: intent?.status === 'succeeded' ? 'paid' : 'unpaid',
       mode: 'payment',
@@ -510,6 +512,11 @@ export class Engine {
     if (s.phoneNumberCollection.enabled && !bd.phone) throw invalid('parameter_missing', 'This session collects a phone number.', `${p}.phone`);
   }
 
+  /** The fingerprint a charge of this card number gets (the velocity limits count by it before the charge exists). */
+  cardFingerprint(number: string): string {
+    return fingerprint(number, this.store.fingerprintKey);
+  }
+
   /** Releases a held intent (a failed or crashed confirm). */
   release(intentId: string): void {
     const intent = this.intent(intentId);
@@ -549,7 +556,7 @@ export class Engine {
           last4: card.number.slice(-4),
           expMonth: card.expMonth,
           expYear: card.expYear,
-          fingerprint: fingerprint(card.number, this.store.meta('fingerprint_key')!),
+          fingerprint: fingerprint(card.number, this.store.fingerprintKey),
           threeDSecure: null,
         },
       },

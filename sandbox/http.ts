@@ -1,22 +1,25 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { fingerprint } from './cards.js';
 import type { Store } from './db.js';
 import { ApiError, invalid } from './errors.js';
 import type { Result } from './engine.js';
 
-/** Request bodies larger than this are refused (400 `body_too_large`). */
+/** Request bodies larger than this are refused (413 `body_too_large`). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type Env = { Variables: { requestId: string } };
 
-/** Reads a JSON body (empty → `{}`): size-limited, parsed, never logged. */
+/**
+ * Reads a JSON body (empty → `{}`): size-limited, parsed, never logged. The limit holds for chunked
+ * bodies too (no Content-Length): reading stops at the first byte past it (issue #8: a 150 MB
+ * chunked POST used to be read whole), and the 413 closes the connection rather than drain the rest.
+ */
 export async function readJson(c: Context<Env>): Promise<unknown> {
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > MAX_BODY_BYTES) throw bodyTooLarge();
-  const text = new TextDecoder().decode(buf);
+  const text = new TextDecoder().decode(await readAtMost(c.req.raw.body, MAX_BODY_BYTES));
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -25,7 +28,42 @@ export async function readJson(c: Context<Env>): Promise<unknown> {
   }
 }
 
-const bodyTooLarge = () => invalid('body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+/** Reads an `application/x-www-form-urlencoded` body (the sandbox's own HTML forms), size-limited. */
+export async function readForm(c: Context<Env>): Promise<URLSearchParams> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  return new URLSearchParams(new TextDecoder().decode(await readAtMost(c.req.raw.body, MAX_BODY_BYTES)));
+}
+
+/** The whole stream, or a 413 as soon as it passes `limit` bytes (the rest is never read). */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) throw bodyTooLarge();
+      chunks.push(value);
+    }
+  } finally {
+    // Not cancel(): that would reset the socket before the 413 is written.
+    reader.releaseLock();
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+const bodyTooLarge = () =>
+  new ApiError('invalid_request_error', 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {}, 413, { Connection: 'close' });
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {
   let cur = data;
@@ -116,17 +154,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Idempotency (24 h, per key holder). Records keep an HMAC-SHA256 (keyed per database) of the
- * canonical request — method, path, canonical JSON body — and the answered response, never the
- * request itself.
+ * Idempotency (24 h, per key holder). Records keep an HMAC-SHA256 of the canonical request — method,
+ * path, canonical JSON body — and the answered response, never the request itself. The HMAC key is
+ * the store's card key, which is not in the database, and a confirm's card is hashed by its
+ * fingerprint with its CVC left out ({@link withoutCardSecrets}): nothing in a record lets a copy of
+ * the database test guesses of a card number or CVC.
  */
 export class Idempotency {
   static readonly TTL_MS = 24 * 3600_000;
   constructor(private readonly store: Store) {}
 
   hash(method: string, path: string, body: unknown): string {
-    return createHmac('sha256', this.store.meta('fingerprint_key')!)
-      .update(`${method}\n${path}\n${canonicalJson(body)}`)
+    const key = this.store.fingerprintKey;
+    return createHmac('sha256', key)
+      .update(`${method}\n${path}\n${canonicalJson(withoutCardSecrets(body, key))}`)
       .digest('hex');
   }
 
@@ -171,6 +212,21 @@ export class Idempotency {
   gc(): void {
     this.store.db.prepare("DELETE FROM idempotency WHERE state = 'done' AND created_at < ?").run(this.store.nowMs() - Idempotency.TTL_MS);
   }
+}
+
+/**
+ * A confirm body as idempotency sees it: `paymentMethod.card.number` becomes the card's keyed
+ * fingerprint (a reused key with another card is still a different request) and the CVC is left
+ * out (a retry with the same key and another CVC replays the first answer). Other bodies pass as
+ * they are.
+ */
+export function withoutCardSecrets(body: unknown, key: string): unknown {
+  const pm = (body as { paymentMethod?: unknown } | null)?.paymentMethod;
+  const card = (pm as { card?: unknown } | null | undefined)?.card;
+  if (card === null || typeof card !== 'object' || Array.isArray(card)) return body;
+  const { number, cvc: _cvc, ...rest } = card as Record<string, unknown>;
+  const safeCard = { ...rest, fingerprint: typeof number === 'string' ? fingerprint(number, key) : null };
+  return { ...(body as object), paymentMethod: { ...(pm as object), card: safeCard } };
 }
 
 /** Validates an Idempotency-Key header value (or its absence). */

@@ -30,7 +30,7 @@ button.primary{background:#1a56db;color:#fff;border-color:#1a56db}
 code{font-family:ui-monospace,monospace}
 table{border-collapse:collapse}td,th{padding:4px 8px;text-align:left;border-bottom:1px solid #ddd}
 xpay-checkout{display:block;margin-top:16px}
-xpay-checkout:defined+.not-loaded{display:none}
+[hidden]{display:none!important}
 `;
 
 /** `parent.postMessage({ v: 1, type: 'challenge_done' }, returnOrigin)` — the origin comes from a data- attribute. */
@@ -79,8 +79,9 @@ export function homePage(merchantName: string): string {
   );
 }
 
-export function acsPage(opts: { challengeId: string; merchantName: string; amount: number; currency: string; last4: string }): string {
+export function acsPage(opts: { challengeId: string; formToken: string; merchantName: string; amount: number; currency: string; last4: string }): string {
   const action = (what: string) => `/sandbox/acs/${encodeURIComponent(opts.challengeId)}/${what}`;
+  const token = `<input type="hidden" name="token" value="${esc(opts.formToken)}">`;
   return page(
     '3-D Secure test authentication',
     `<main>
@@ -89,8 +90,8 @@ export function acsPage(opts: { challengeId: string; merchantName: string; amoun
 <p>Merchant: <strong>${esc(opts.merchantName)}</strong></p>
 <p class="amount">${esc(formatAmount(opts.amount, opts.currency))}</p>
 <p>Card ending in ${esc(opts.last4)}</p>
-<form method="post" action="${esc(action('complete'))}"><button type="submit" class="primary">Complete authentication</button></form>
-<form method="post" action="${esc(action('fail'))}"><button type="submit">Fail authentication</button></form>
+<form method="post" action="${esc(action('complete'))}">${token}<button type="submit" class="primary">Complete authentication</button></form>
+<form method="post" action="${esc(action('fail'))}">${token}<button type="submit">Fail authentication</button></form>
 </main>`,
   );
 }
@@ -127,20 +128,26 @@ export function hostedPageCsp(): string {
   return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; img-src 'self' data: https: http:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 }
 
+/** Where the sandbox serves the hosted page's script (HOSTED_JS in hosted-page.ts). */
+export const HOSTED_SCRIPT_PATH = '/sandbox/assets/hosted.js';
+
 /**
- * The hosted checkout page (`/c/:sessionId`), built on the widget itself. The client secret is an
- * attribute of the server-rendered element — never in a URL — so the page must not be cached.
+ * The hosted checkout page (`/c/:sessionId`), built on the widget itself. It holds no secret: its
+ * script exchanges the token in the URL fragment for the client secret (`POST /c/:id/session`,
+ * same origin) and then mounts `<xpay-checkout>`, or says why it cannot.
  */
-export function hostedPage(opts: { merchantName: string; clientSecret: string; apiBase: string; cancelUrl: string }): string {
+export function hostedPage(opts: { merchantName: string; sessionId: string; cancelUrl: string }): string {
   return page(
     `Pay ${opts.merchantName}`,
-    `<main class="hosted">
+    `<main class="hosted" data-hosted-session="/c/${esc(encodeURIComponent(opts.sessionId))}/session">
 <p><a href="${esc(opts.cancelUrl)}" rel="noreferrer">← Cancel and return to ${esc(opts.merchantName)}</a></p>
 <h1>${esc(opts.merchantName)}</h1>
 <p class="muted">Test mode — XPay sandbox hosted checkout.</p>
-<xpay-checkout client-secret="${esc(opts.clientSecret)}" api-base="${esc(opts.apiBase)}" redirect="on_success"></xpay-checkout>
-<p class="muted not-loaded">Loading the checkout… If this stays, the sandbox's widget bundle is missing: run <code>npm run build</code>.</p>
+<div data-hosted-checkout></div>
+<section data-hosted-notice role="status" hidden><h2></h2><p></p><p><a rel="noreferrer" hidden></a></p></section>
+<p class="muted" data-hosted-loading>Loading the checkout… If this stays, the sandbox's widget bundle is missing: run <code>npm run build</code>.</p>
 </main>`,
-    `<script src="${HOSTED_WIDGET_PATH}" defer></script>`,
+    `<script src="${HOSTED_WIDGET_PATH}" defer></script>
+<script src="${HOSTED_SCRIPT_PATH}" defer></script>`,
   );
 }

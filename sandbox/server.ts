@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -9,13 +10,18 @@ import { EVENT_TYPES } from '../src/api/enums.js';
 import { objectSchemas } from '../src/api/objects.js';
 import { serverSchemas } from '../src/api/schemas.js';
 import type { SandboxConfig } from './config.js';
+import { acsFormToken, acsPostProblem } from './acs-guard.js';
 import { Store } from './db.js';
 import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
-import { Idempotency, idempotencyKey, readJson, secureEqual, serialise, validate, type Env } from './http.js';
+import { Idempotency, idempotencyKey, readForm, readJson, secureEqual, serialise, validate, type Env } from './http.js';
 import { newId } from './ids.js';
-import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { HOSTED_JS, hostedPageGrant, HostedPageRequest, hostedPageUrl } from './hosted-page.js';
+import { logSafe } from './log.js';
+import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
+import { clientKey, Velocity, type AttemptKeys } from './velocity.js';
+import { webhookTargetProblem } from './webhook-targets.js';
 import { Deliverer } from './webhooks.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -47,7 +53,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   const log = options.log ?? (config.logRequests ? (line: string) => console.log(line) : () => undefined);
   const frameDir = options.frameDir ?? join(REPO_ROOT, 'dist', 'frame');
   const widgetFile = options.widgetFile ?? join(REPO_ROOT, 'dist', 'cdn', 'xpay.js');
-  const store = new Store(config.dbPath);
+  const store = new Store(config.dbPath, { fingerprintKey: config.fingerprintKey });
   const changes = new EventEmitter();
   changes.setMaxListeners(0);
   let closed = false;
@@ -60,6 +66,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   });
   const idem = new Idempotency(store);
   const links = new PaymentLinks(store, engine);
+  const velocity = new Velocity(store, config);
   const deliverer = new Deliverer(store, config, log, () => queueTick());
 
   // ---- scheduler: jobs + webhook deliveries, driven by the persisted tables ----
@@ -117,7 +124,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       c.res = new Response(c.res.body, c.res);
       c.res.headers.set('Request-Id', requestId);
     }
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Date.now() - started}ms`);
+    log(`${c.req.method} ${logSafe(c.req.path)} ${c.res.status} ${Date.now() - started}ms`);
   });
 
   const errorResult = (err: ApiError, requestId: string): Result => ({
@@ -283,16 +290,20 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const charge = engine.charge(ch.chargeId)!;
     return html(
       c,
-      acsPage({ challengeId: ch.id, merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
+      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
       200,
       ancestors,
     );
   });
 
   for (const [action, outcome] of [['complete', 'authenticated'], ['fail', 'failed']] as const) {
-    app.post(`/sandbox/acs/:challengeId/${action}`, (c) => {
-      engine.runDueJobs();
+    app.post(`/sandbox/acs/:challengeId/${action}`, async (c) => {
       const id = c.req.param('challengeId');
+      const form = await readForm(c);
+      const post = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), token: form.get('token') };
+      const problem = acsPostProblem(post, ownOrigin(c), acsFormToken(store.fingerprintKey, id));
+      if (problem) return html(c, messagePage('Authentication refused', `The issuer refused ${problem}: use the buttons on its page.`), 403, '*');
+      engine.runDueJobs();
       const ch = store.tx(() => engine.resolveChallenge(id, outcome));
       if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
       return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, acsFrameAncestors(ch.sessionId));
@@ -369,12 +380,14 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     return c.body(readFileSync(widgetFile), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
+  app.get(HOSTED_SCRIPT_PATH, (c) => c.body(HOSTED_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }));
+
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
     if (!s) return html(c, messagePage('Checkout not found', 'This checkout session does not exist.'), 404);
-    // The widget shows every state itself (open, processing, succeeded, expired), so one page fits all.
-    const body = hostedPage({ merchantName: config.merchantName, clientSecret: s.clientSecret, apiBase: ownOrigin(c), cancelUrl: s.cancelUrl });
+    // No secret in the page: its script trades the URL fragment's token for it (POST below).
+    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl });
     return c.body(body, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': hostedPageCsp(),
@@ -383,13 +396,25 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     });
   });
 
+  /** The hosted page's token (from its URL fragment) for the client secret; same origin only. */
+  app.post('/c/:id/session', async (c) => {
+    engine.runDueJobs();
+    if (c.req.header('origin') !== ownOrigin(c)) {
+      throw new ApiError('invalid_request_error', 'origin_not_allowed', `Only the hosted page itself (${ownOrigin(c)}) may open its session.`, {}, 403);
+    }
+    const s = engine.session(c.req.param('id'));
+    if (!s) throw notFound('session_not_found', 'This checkout session does not exist.');
+    const req = validate(HostedPageRequest, await readJson(c));
+    return send(c, { status: 200, body: hostedPageGrant(s, req.token) });
+  });
+
   /** Each visit of a payment link is a new customer: a new session, then its hosted page. */
   app.get('/p/:id', (c) => {
     engine.runDueJobs();
     const link = links.get(c.req.param('id'));
     if (!link) return html(c, messagePage('Payment link not found', 'This payment link does not exist.'), 404);
     const s = store.tx(() => links.openSession(link, ownOrigin(c)));
-    return c.body(null, 303, { Location: s.url, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    return c.body(null, 303, { Location: hostedPageUrl(s), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });
 
   // ---- secret-key API ----
@@ -524,6 +549,10 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         throw invalid('parameter_invalid', `enabledEvents entries are "*" or one of: ${EVENT_TYPES.join(', ')}.`, `enabledEvents.${i}`);
       }
     });
+    const refused = config.allowPrivateWebhooks ? null : webhookTargetProblem(req.url, { ownOrigin: ownOrigin(c), port });
+    if (refused) {
+      throw invalid('parameter_invalid', `The webhook url ${refused}: the sandbox does not deliver there unless XPAY_SANDBOX_ALLOW_PRIVATE_WEBHOOKS=1.`, 'url');
+    }
     return mutate(c, 'sk', raw, () => ok(O.WebhookEndpoint, engine.renderEndpoint(engine.createEndpoint(req.url, req.secret, req.enabledEvents), true)));
   });
 
@@ -622,9 +651,14 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const scope = `cs:${s.id}`;
     const hash = key === null ? '' : idem.hash('POST', c.req.path, raw);
     const requestId = c.get('requestId');
+    const attempt: AttemptKeys = {
+      client: clientKey(getConnInfo(c).remote.address),
+      paymentLink: s.paymentLink ?? null,
+      fingerprint: engine.cardFingerprint(req.paymentMethod.card.number),
+    };
 
     let replayed = false;
-    const first = store.tx((): { done: Result } | { intentId: string } => {
+    const first = store.tx((): { done: Result } | { intentId: string; attemptId: number } => {
       if (key !== null) {
         const replay = idem.check(scope, key, hash);
         if (replay) {
@@ -632,10 +666,13 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
           return { done: replay };
         }
       }
+      // Before the intent is held, and never stored under the key: the same key may retry once the
+      // window frees a slot (Retry-After).
+      velocity.check(attempt);
       try {
         const intent = store.tx(() => engine.confirmBegin(s.id, req, own));
         if (key !== null) idem.begin(scope, key, hash);
-        return { intentId: intent.id };
+        return { intentId: intent.id, attemptId: velocity.begin(attempt) };
       } catch (err) {
         if (!(err instanceof ApiError) || err.status === 409) throw err;
         const r = errorResult(err, requestId);
@@ -653,11 +690,13 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
         try {
           r = store.tx(() => {
             const out = engine.confirmFinish(s.id, first.intentId, req, own);
+            velocity.settle(first.attemptId, engine.chargesOf(first.intentId).at(-1)!.id);
             return { status: out.status, body: serialise(out.status === 200 ? P.PublicSession : P.ErrorBody, out.status === 200 ? out.body : withRequestId(out.body, requestId)) };
           });
         } catch (err) {
           if (!(err instanceof ApiError)) throw err;
           engine.release(first.intentId);
+          velocity.release(first.attemptId);
           r = errorResult(err, requestId);
         }
         if (key !== null) idem.finish(scope, key, hash, r);
@@ -668,6 +707,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       if (!closed) {
         store.tx(() => {
           engine.release(first.intentId);
+          velocity.release(first.attemptId);
           if (key !== null) idem.abandon(scope, key);
         });
       }

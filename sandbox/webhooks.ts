@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { SandboxConfig } from './config.js';
 import type { Store } from './db.js';
 import type { EndpointRec } from './engine.js';
+import { logSafe } from './log.js';
 
 /**
  * Webhook delivery from the persisted outbox (`deliveries`, written in the same transaction as the
@@ -107,7 +108,7 @@ export class Deliverer {
           .run(attempts, status, error, Math.round(this.store.nowMs() + backoff), row.id);
       }
     });
-    this.log(`webhook ${row.event_id} → ${endpoint.url}: ${ok ? 'delivered' : `attempt ${attempts} failed (${status ?? error})`}`);
+    this.log(`webhook ${row.event_id} → ${logSafe(endpoint.url)}: ${ok ? 'delivered' : `attempt ${attempts} failed (${logSafe(String(status ?? error))})`}`);
   }
 
   stop(): void {

@@ -36,6 +36,10 @@ async function startSandbox(db: string): Promise<{ url: string; child: ChildProc
       // Long enough that the processing view is still up when it is photographed.
       XPAY_SANDBOX_PROCESSING_MS: '60000',
       XPAY_SANDBOX_LOG: '0',
+      // The shots decline many times from 127.0.0.1 with the same cards: no velocity limits here.
+      XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,9 +7,9 @@ export const WEBHOOK_SIGNATURE_HEADER = 'XPay-Signature';
 
 /** Options for {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
-  /** How far the signed timestamp may be from now, either way, in seconds. Default 300. */
+  /** How far the signed timestamp may be from now, either way, in seconds: finite, ≥ 0. Default 300. */
   toleranceSeconds?: number;
-  /** The current time as Unix seconds or a Date (tests); defaults to the system clock. */
+  /** The current time as Unix seconds or a valid Date (tests); defaults to the system clock. */
   now?: number | Date;
 }
 
@@ -23,7 +23,9 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 /**
  * Verifies a webhook delivery and returns its event. Pass the body exactly as received (before any
  * JSON parsing: re-serialising changes the bytes and breaks the signature), the `XPay-Signature`
- * header and the endpoint's secret. Throws {@link WebhookVerificationError} otherwise.
+ * header and the endpoint's secret. Throws {@link WebhookVerificationError} otherwise, and a
+ * `TypeError` when `toleranceSeconds` or `now` is not a usable number (NaN, an invalid Date): a
+ * broken option fails closed rather than turning the replay check off.
  *
  * @example
  * app.post('/webhooks', express.raw({ type: 'application/json' }), (req, res) => {
@@ -37,6 +39,14 @@ export function verifyWebhook(
   secret: string,
   { toleranceSeconds = 300, now }: VerifyWebhookOptions = {},
 ): XpayEvent {
+  // Every comparison with NaN is false, so without this a NaN would accept any old delivery.
+  if (typeof toleranceSeconds !== 'number' || !Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) {
+    throw new TypeError(`verifyWebhook: toleranceSeconds must be a finite number of seconds ≥ 0, got ${String(toleranceSeconds)}.`);
+  }
+  const nowSeconds = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
+  if (typeof nowSeconds !== 'number' || !Number.isFinite(nowSeconds)) {
+    throw new TypeError(`verifyWebhook: now must be Unix seconds or a valid Date, got ${String(now)}.`);
+  }
   if (signatureHeader === undefined || signatureHeader === null || signatureHeader.trim() === '') {
     throw new WebhookVerificationError(
       'missing_header',
@@ -60,7 +70,6 @@ export function verifyWebhook(
     );
   }
 
-  const nowSeconds = now === undefined ? Date.now() / 1000 : now instanceof Date ? now.getTime() / 1000 : now;
   if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
     throw new WebhookVerificationError(
       'timestamp_out_of_tolerance',

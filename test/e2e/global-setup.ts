@@ -23,6 +23,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       XPAY_SANDBOX_LOG: '0',
       XPAY_SANDBOX_PROCESSING_MS: '1500',
       XPAY_SANDBOX_WEBHOOK_BACKOFF_MS: '200',
+      // Every journey declines from 127.0.0.1 with the same test cards: no velocity limits here.
+      XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

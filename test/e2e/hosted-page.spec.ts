@@ -14,7 +14,8 @@ import {
   watchCsp,
 } from './shop.js';
 
-const HOSTED = /\/c\/(cs_test_\w+)$/;
+/** The hosted page, with its own credential in the fragment (the session id alone shows nothing). */
+const HOSTED = /\/c\/(cs_test_\w+)#token=[\w-]{43}$/;
 
 test.describe('journey 8: XPay hosted checkout page and payment links', () => {
   test('the hosted page pays (test card picked inside the card frame) and returns to the success URL', async ({ page }) => {
@@ -23,8 +24,9 @@ test.describe('journey 8: XPay hosted checkout page and payment links', () => {
     await page.getByRole('button', { name: 'Checkout — XPay hosted page (redirect)' }).click();
 
     await page.waitForURL(HOSTED);
-    expect(new URL(page.url()).origin).toBe(new URL(sandboxUrl()).origin);
-    expect(page.url(), 'the client secret never appears in a URL').not.toContain('_secret_');
+    const hostedUrl = page.url();
+    expect(new URL(hostedUrl).origin).toBe(new URL(sandboxUrl()).origin);
+    expect(hostedUrl, 'the client secret never appears in a URL').not.toContain('_secret_');
     await expect(payButton(page)).toHaveText('Pay $25.00');
 
     await fillBilling(page);
@@ -37,6 +39,30 @@ test.describe('journey 8: XPay hosted checkout page and payment links', () => {
     const landed = new URL(page.url());
     expect(landed.searchParams.get('session_id')).toMatch(/^cs_test_/);
     await expectOrderStatus(page, landed.pathname, 'paid');
+
+    // The same hosted URL later: the outcome, no checkout and no secret to take.
+    await page.goto(hostedUrl);
+    await expect(page.getByRole('heading', { name: 'This checkout is complete' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Return to the store' })).toHaveAttribute('href', landed.href);
+    await expect(page.locator('xpay-checkout')).toHaveCount(0);
+    expect(violations).toEqual([]);
+  });
+
+  test('the hosted page without its token, or with a wrong one, shows no checkout', async ({ page }) => {
+    const violations = watchCsp(page);
+    await fillCart(page, ['tee']);
+    await page.getByRole('button', { name: 'Checkout — XPay hosted page (redirect)' }).click();
+    await page.waitForURL(HOSTED);
+    await expect(payButton(page)).toBeVisible();
+    const url = new URL(page.url());
+
+    for (const hash of ['', '#token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+      await page.goto('about:blank');
+      await page.goto(`${url.origin}${url.pathname}${hash}`);
+      await expect(page.getByRole('heading', { name: 'This checkout link is incomplete' })).toBeVisible();
+      await expect(page.locator('xpay-checkout')).toHaveCount(0);
+      expect(await page.content()).not.toContain('_secret_');
+    }
     expect(violations).toEqual([]);
   });
 

@@ -75,6 +75,10 @@ export function sandboxPlugin() {
         XPAY_SANDBOX_SWEEP_MS: '200',
         XPAY_SANDBOX_LONG_POLL_MAX_S: '25',
         XPAY_SANDBOX_LOG: '0',
+        // Every journey declines from 127.0.0.1 with the same test cards: no velocity limits here.
+        XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+        XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+        XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
       });
       runningUrl = sandbox.url;
     },

@@ -24,7 +24,17 @@ export async function startSandboxProcess(env: Record<string, string> = {}, dbPa
   const db = dbPath ?? join(dir!, 'sandbox.db');
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'sandbox/main.ts')], {
     cwd: REPO,
-    env: { ...process.env, XPAY_SANDBOX_PORT: '0', XPAY_SANDBOX_DB: db, XPAY_SANDBOX_LOG: '0', ...env },
+    env: {
+      ...process.env,
+      XPAY_SANDBOX_PORT: '0',
+      XPAY_SANDBOX_DB: db,
+      XPAY_SANDBOX_LOG: '0',
+      // Load and browser runs decline from one address with the same test cards.
+      XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

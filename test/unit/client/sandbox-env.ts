@@ -30,6 +30,10 @@ export async function startSandboxEnv(): Promise<SandboxEnv> {
       XPAY_SANDBOX_LOG: '0',
       XPAY_SANDBOX_PROCESSING_MS: '300',
       XPAY_SANDBOX_ISSUER_LATENCY_MS: '5',
+      // Every client test declines from 127.0.0.1 with the same test cards: no velocity limits here.
+      XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+      XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
     }),
   );
   const proxy = await startFaultProxy(sandbox.url);

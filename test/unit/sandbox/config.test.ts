@@ -15,6 +15,10 @@ describe('loadConfig', () => {
       challengeTimeoutMs: 600_000,
       authorisationExpiryMs: 7 * 24 * 3600_000,
       maxFailedConfirms: 10,
+      velocityWindowS: 600,
+      velocityPerLink: 30,
+      velocityPerClient: 20,
+      velocityPerCard: 10,
       longPollMaxWaitS: 25,
       webhookTimeoutMs: 10_000,
     });
@@ -36,6 +40,10 @@ describe('loadConfig', () => {
       XPAY_SANDBOX_AUTH_EXPIRY_MS: '9',
       XPAY_SANDBOX_SWEEP_MS: '10',
       XPAY_SANDBOX_MAX_FAILED_CONFIRMS: '3',
+      XPAY_SANDBOX_VELOCITY_WINDOW_S: '11',
+      XPAY_SANDBOX_VELOCITY_PER_LINK: '12',
+      XPAY_SANDBOX_VELOCITY_PER_CLIENT: '13',
+      XPAY_SANDBOX_VELOCITY_PER_CARD: '14',
       XPAY_SANDBOX_LONG_POLL_MAX_S: '1',
       XPAY_SANDBOX_LOG: '0',
     });
@@ -54,6 +62,10 @@ describe('loadConfig', () => {
       authorisationExpiryMs: 9,
       sweepIntervalMs: 10,
       maxFailedConfirms: 3,
+      velocityWindowS: 11,
+      velocityPerLink: 12,
+      velocityPerClient: 13,
+      velocityPerCard: 14,
       longPollMaxWaitS: 1,
       logRequests: false,
     });
@@ -64,5 +76,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ XPAY_SANDBOX_PORT: '70000' })).toThrow(/65535/);
     expect(() => loadConfig({ XPAY_SANDBOX_PROCESSING_MS: '-1' })).toThrow(/XPAY_SANDBOX_PROCESSING_MS/);
     expect(() => loadConfig({ XPAY_WEBHOOK_URL: 'ftp://x' })).toThrow(/XPAY_WEBHOOK_URL/);
+    // A velocity limit of 0 would refuse every confirm: the smallest is 1.
+    expect(() => loadConfig({ XPAY_SANDBOX_VELOCITY_PER_CARD: '0' })).toThrow(/XPAY_SANDBOX_VELOCITY_PER_CARD/);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectSchemas } from '../../../src/api/objects.js';
 import { serverSchemas } from '../../../src/api/schemas.js';
-import { advanceClock, CARDS, confirm, confirmBody, createSession, getSession, ORIGIN, publicView, startTestSandbox, tempDir, type Api } from './helpers.js';
+import { advanceClock, CARDS, confirm, confirmBody, createSession, decideChallenge, getSession, ORIGIN, publicView, startTestSandbox, tempDir, type Api } from './helpers.js';
 
 let api: Api & { cleanup(): void };
 beforeAll(async () => {
@@ -226,8 +226,8 @@ describe('3-D Secure', () => {
     expect(res.status).toBe(200);
     expect(html).toContain('Test &#60;Shop&#62; &#38; &#34;Co&#34;');
     expect(html).toContain('$25.00');
-    expect(html).toMatch(/<form method="post" action="[^"]+\/complete"><button[^>]*>Complete authentication<\/button><\/form>/);
-    expect(html).toMatch(/<form method="post" action="[^"]+\/fail"><button[^>]*>Fail authentication<\/button><\/form>/);
+    expect(html).toMatch(/<form method="post" action="[^"]+\/complete"><input type="hidden" name="token" value="[^"]+"><button[^>]*>Complete authentication<\/button><\/form>/);
+    expect(html).toMatch(/<form method="post" action="[^"]+\/fail"><input type="hidden" name="token" value="[^"]+"><button[^>]*>Fail authentication<\/button><\/form>/);
     expect(html).not.toMatch(/<script(?![^>]*src=)/);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
@@ -238,7 +238,8 @@ describe('3-D Secure', () => {
 
   it('should complete: the intent succeeds and the result page posts challenge_done to the exact returnOrigin', async () => {
     const { s, url } = await challenge();
-    const res = await fetch(`${url}/complete`, { method: 'POST' });
+    const token = /name="token" value="([^"]+)"/.exec(await (await fetch(url)).text())![1]!;
+    const res = await decideChallenge(url, 'complete');
     const html = await res.text();
     expect(html).toContain(`data-return-origin="${ORIGIN}"`);
     expect(html).toContain('<script src="/sandbox/acs/done.js" defer></script>');
@@ -249,14 +250,15 @@ describe('3-D Secure', () => {
     expect(pub.body.paymentIntent).toMatchObject({ status: 'succeeded', nextAction: null });
     const full = await getSession(api, s.id);
     expect(full.paymentIntent.charges[0].paymentMethodDetails.card.threeDSecure).toEqual({ result: 'authenticated' });
-    // Deciding twice changes nothing.
-    await fetch(`${url}/fail`, { method: 'POST' });
+    // Deciding twice changes nothing (the decided page has no forms left: post the old one's).
+    const twice = await fetch(`${url}/fail`, { method: 'POST', body: new URLSearchParams({ token }) });
+    expect(twice.status).toBe(200);
     expect((await publicView(api, s)).body.paymentIntent.status).toBe('succeeded');
   });
 
   it('should fail: back to requires_payment_method with authentication_failed', async () => {
     const { s, url } = await challenge();
-    await fetch(`${url}/fail`, { method: 'POST' });
+    await decideChallenge(url, 'fail');
     const pub = await publicView(api, s);
     expect(pub.body.paymentIntent).toMatchObject({ status: 'requires_payment_method', lastPaymentError: { code: 'authentication_failed' } });
     expect((await confirm(api, s, CARDS.visa)).status).toBe(200);
@@ -264,7 +266,7 @@ describe('3-D Secure', () => {
 
   it('should decline after a completed challenge for 4000 0084 0000 1629', async () => {
     const { s, url } = await challenge(CARDS.challengeDecline);
-    await fetch(`${url}/complete`, { method: 'POST' });
+    await decideChallenge(url, 'complete');
     const pub = await publicView(api, s);
     expect(pub.body.paymentIntent).toMatchObject({ status: 'requires_payment_method', lastPaymentError: { code: 'card_declined' } });
   });

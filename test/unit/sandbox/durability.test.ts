@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cardKeyFile } from '../../../sandbox/card-key.js';
+import { fingerprint } from '../../../sandbox/cards.js';
+import { canonicalJson } from '../../../sandbox/http.js';
 import { REPO_ROOT } from '../../../sandbox/server.js';
-import { CARDS, clientFor, confirmBody, eventually, FAST_ENV, sessionBody, tempDir } from './helpers.js';
+import { recoverCards, stealDatabase, type Loot } from './card-recovery.js';
+import { CARDS, clientFor, confirmBody, decideChallenge, eventually, FAST_ENV, sessionBody, tempDir } from './helpers.js';
 
 /**
  * The sandbox as merchants run it: a child process (`node --import tsx sandbox/main.ts`, one process
@@ -173,4 +178,95 @@ describe('durability', () => {
       tmp.cleanup();
     }
   }, 60_000);
+
+  it('should keep every card number and CVC unrecoverable from a copy of the database files (issue #8)', async () => {
+    const tmp = tempDir();
+    const dbPath = join(tmp.dir, 'sandbox.db');
+    const env = { XPAY_SANDBOX_DB: dbPath, XPAY_SANDBOX_LOG: '0' };
+    try {
+      const first = await spawnSandbox(env);
+      children.push(first.proc);
+      const api = clientFor(first.url);
+      // Each payment: its own session, card, CVC and key, so the old-scheme replay below knows
+      // exactly which body each stored hash covered.
+      const sent: { sessionId: string; number: string; cvc: string; body: Record<string, unknown> }[] = [];
+      const pay = async (number: string) => {
+        const s = (await api('POST', '/v1/checkout/sessions', { body: sessionBody() })).body as { id: string; clientSecret: string };
+        const cvc = String(randomBytes(2).readUInt16BE() % (number.startsWith('37') ? 10_000 : 1000)).padStart(number.startsWith('37') ? 4 : 3, '0');
+        const body = confirmBody(number);
+        (body.paymentMethod as { card: { cvc: string } }).card.cvc = cvc;
+        sent.push({ sessionId: s.id, number, cvc, body });
+        const r = await api('POST', `/v1/checkout/sessions/${s.id}/confirm`, {
+          secret: null,
+          body,
+          headers: { 'XPay-Client-Secret': s.clientSecret, 'Idempotency-Key': `pay-${sent.length}` },
+        });
+        return r;
+      };
+      expect((await pay(CARDS.visa)).status).toBe(200);
+      expect((await pay(CARDS.amex)).status).toBe(200);
+      expect((await pay(CARDS.mastercard)).status).toBe(200);
+      expect((await pay(CARDS.generic)).status).toBe(402);
+      expect((await pay(CARDS.funds)).status).toBe(402);
+      expect((await pay(CARDS.frictionless)).status).toBe(200);
+      for (const [number, outcome] of [[CARDS.challenge, 'succeeded'], [CARDS.challengeDecline, 'requires_payment_method']] as const) {
+        const r = await pay(number);
+        expect(r.body.paymentIntent.status).toBe('requires_action');
+        expect((await decideChallenge(r.body.paymentIntent.nextAction.url, 'complete')).status).toBe(200);
+        const after = await api('GET', `/v1/checkout/sessions/${sent.at(-1)!.sessionId}`);
+        expect(after.body.paymentIntent.status).toBe(outcome);
+      }
+      const visaFingerprint = (await api('GET', `/v1/checkout/sessions/${sent[0]!.sessionId}`)).body.paymentIntent.charges[0].paymentMethodDetails.card.fingerprint as string;
+
+      // The key lives beside the database, readable by its owner only, and survives a restart.
+      const keyFile = cardKeyFile(dbPath);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      await eventually(async () => first.output().includes(`Card key: ${keyFile}`));
+      expect(first.output()).not.toContain(readFileSync(keyFile, 'utf8').trim());
+      first.proc.kill('SIGKILL');
+      await exited(first.proc);
+      const second = await spawnSandbox(env);
+      children.push(second.proc);
+      const again = await clientFor(second.url)('POST', '/v1/checkout/sessions', { body: sessionBody() });
+      const paidAgain = await clientFor(second.url)('POST', `/v1/checkout/sessions/${again.body.id}/confirm`, {
+        secret: null,
+        body: confirmBody(CARDS.visa),
+        headers: { 'XPay-Client-Secret': again.body.clientSecret, 'Idempotency-Key': 'after-restart' },
+      });
+      expect(paidAgain.status).toBe(200);
+      const full = await clientFor(second.url)('GET', `/v1/checkout/sessions/${again.body.id}`);
+      expect(full.body.paymentIntent.charges[0].paymentMethodDetails.card.fingerprint).toBe(visaFingerprint);
+      second.proc.kill('SIGKILL');
+      await exited(second.proc);
+
+      // The attacker's copy: the .db and its WAL, not the key file.
+      const loot = stealDatabase(dbPath);
+      expect(loot.charges.length).toBeGreaterThanOrEqual(sent.length);
+      expect(loot.records.length).toBeGreaterThanOrEqual(sent.length);
+      expect(recoverCards(loot)).toEqual([]);
+      // Even an attacker who already has the numbers can neither confirm them nor test CVC guesses.
+      expect(recoverCards(loot, sent.map((p) => p.number))).toEqual([]);
+
+      // The same attack on the same payments stored the old way (key in meta, whole body hashed)
+      // gets every card back, so the check above can fail.
+      const oldKey = randomBytes(32).toString('hex');
+      const byLast4 = (c: { last4: string; sessionId: string }) => sent.find((p) => p.sessionId === c.sessionId && p.number.endsWith(c.last4))!;
+      const oldScheme: Loot = {
+        ...loot,
+        meta: { ...loot.meta, fingerprint_key: oldKey },
+        charges: loot.charges.filter((c) => sent.some((p) => p.sessionId === c.sessionId)).map((c) => ({ ...c, fingerprint: fingerprint(byLast4(c).number, oldKey) })),
+        records: loot.records
+          .filter((r) => sent.some((p) => p.sessionId === r.sessionId))
+          .map((r) => {
+            const p = sent.find((x) => x.sessionId === r.sessionId)!;
+            const hash = createHmac('sha256', oldKey).update(`POST\n/v1/checkout/sessions/${p.sessionId}/confirm\n${canonicalJson(p.body)}`).digest('hex');
+            return { ...r, hash };
+          }),
+      };
+      const recovered = recoverCards(oldScheme);
+      expect(recovered.map((c) => `${c.number}/${c.cvc}`).sort()).toEqual(sent.map((p) => `${p.number}/${p.cvc}`).sort());
+    } finally {
+      tmp.cleanup();
+    }
+  }, 120_000);
 });

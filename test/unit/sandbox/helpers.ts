@@ -21,6 +21,11 @@ export const FAST_ENV: Record<string, string> = {
   XPAY_SANDBOX_ISSUER_LATENCY_MS: '30',
   XPAY_SANDBOX_LONG_POLL_MAX_S: '5',
   XPAY_SANDBOX_LOG: '0',
+  // Every test file's declines come from 127.0.0.1, often with the same test card: the velocity
+  // limits are out of the way here, and velocity.test.ts sets small ones.
+  XPAY_SANDBOX_VELOCITY_PER_LINK: '100000',
+  XPAY_SANDBOX_VELOCITY_PER_CLIENT: '100000',
+  XPAY_SANDBOX_VELOCITY_PER_CARD: '100000',
 };
 
 export function tempDir(): { dir: string; cleanup(): void } {
@@ -180,4 +185,18 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/**
+ * Presses a button of the 3-D Secure issuer page at `url` as its form would: reads the page, then
+ * posts that form's fields (its per-challenge token included) to its action, from the page's origin.
+ */
+export async function decideChallenge(url: string, action: 'complete' | 'fail'): Promise<Response> {
+  const html = await (await fetch(url)).text();
+  const form = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].find((m) => m[1]!.endsWith(`/${action}`));
+  if (!form) throw new Error(`no ${action} form on ${url}`);
+  const fields = new URLSearchParams();
+  for (const input of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.set(input[1]!, input[2]!);
+  const target = new URL(form[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))), url);
+  return fetch(target, { method: 'POST', body: fields, headers: { Origin: target.origin }, redirect: 'manual' });
 }

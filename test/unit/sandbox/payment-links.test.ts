@@ -32,7 +32,7 @@ async function visit(link: { id: string }) {
   const r = await api.request('GET', `/p/${link.id}`, { secret: null });
   expect(r.status).toBe(303);
   const location = r.headers.get('location')!;
-  const id = /\/c\/(cs_test_\w+)$/.exec(location)?.[1];
+  const id = /\/c\/(cs_test_\w+)#token=[\w-]+$/.exec(location)?.[1];
   expect(id, location).toBeDefined();
   return { location, session: await getSession(api, id!) };
 }

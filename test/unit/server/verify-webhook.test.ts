@@ -71,6 +71,25 @@ describe('verifyWebhook', () => {
     );
   });
 
+  it('should fail closed with a TypeError on a tolerance or clock that is not a number (issue #8)', () => {
+    // A delivery signed a year ago: NaN comparisons are false, so these used to accept it.
+    const old = signWebhookPayload(body, secret, t - 365 * 86400);
+    for (const options of [
+      { toleranceSeconds: Number.NaN, now: t },
+      { toleranceSeconds: Number('300s'), now: t },
+      { toleranceSeconds: Number.POSITIVE_INFINITY, now: t },
+      { toleranceSeconds: -1, now: t },
+      { toleranceSeconds: '300' as unknown as number, now: t },
+      { now: new Date('not a date') },
+      { now: Number.NaN },
+      { now: Number.POSITIVE_INFINITY },
+    ]) {
+      expect(() => verifyWebhook(body, old, secret, options), JSON.stringify(options)).toThrow(TypeError);
+      // Even for a fresh delivery: a broken option is a bug to fix, not a check to skip.
+      expect(() => verifyWebhook(body, signWebhookPayload(body, secret, t), secret, options)).toThrow(TypeError);
+    }
+  });
+
   it('should refuse malformed headers', () => {
     const v1 = signWebhookPayload(body, secret, t).split(',v1=')[1];
     for (const header of [
