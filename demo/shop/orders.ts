@@ -54,7 +54,6 @@ export class OrderStore {
         id TEXT PRIMARY KEY, status TEXT NOT NULL, session_id TEXT NOT NULL UNIQUE,
         payment_intent_id TEXT, amount_total INTEGER NOT NULL, currency TEXT NOT NULL,
         items_json TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS processed_events (id TEXT PRIMARY KEY, type TEXT NOT NULL, received INTEGER NOT NULL);
     `);
   }
 
@@ -84,36 +83,30 @@ export class OrderStore {
     return row && toOrder(row);
   }
 
+  /** The order whose payment intent this is, once a session read has linked the two. */
+  getByPaymentIntent(paymentIntentId: string): Order | undefined {
+    const row = this.#db.prepare('SELECT * FROM orders WHERE payment_intent_id = ?').get(paymentIntentId) as OrderRow | undefined;
+    return row && toOrder(row);
+  }
+
   list(): Order[] {
     return (this.#db.prepare('SELECT * FROM orders ORDER BY created DESC LIMIT 100').all() as OrderRow[]).map(toOrder);
   }
 
   /**
-   * Applies one verified event exactly once (its id is remembered in the same transaction), to the
-   * order found by session or intent id. Returns false for a duplicate delivery.
+   * Moves the order of a session to what a fresh read of that session says (forward only, see
+   * {@link nextOrderStatus}) and links its payment intent. Safe to repeat: a duplicate or late event
+   * re-reads and writes the same or a later state. Returns the order, if the shop has one.
    */
-  applyEvent(
-    eventId: string,
-    eventType: string,
-    target: { sessionId?: string; paymentIntentId?: string },
-    requested: OrderStatus | undefined,
-  ): boolean {
+  applySessionState(sessionId: string, requested: OrderStatus, paymentIntentId: string | null): Order | undefined {
     return this.#db.transaction(() => {
-      const seen = this.#db
-        .prepare('INSERT OR IGNORE INTO processed_events (id, type, received) VALUES (?, ?, ?)')
-        .run(eventId, eventType, Date.now());
-      if (seen.changes === 0) return false;
-      const row = (
-        target.sessionId
-          ? this.#db.prepare('SELECT * FROM orders WHERE session_id = ?').get(target.sessionId)
-          : this.#db.prepare('SELECT * FROM orders WHERE payment_intent_id = ?').get(target.paymentIntentId)
-      ) as OrderRow | undefined;
-      if (!row) return true;
+      const row = this.#db.prepare('SELECT * FROM orders WHERE session_id = ?').get(sessionId) as OrderRow | undefined;
+      if (!row) return undefined;
       const status = nextOrderStatus(row.status, requested);
       this.#db
         .prepare('UPDATE orders SET status = ?, payment_intent_id = COALESCE(?, payment_intent_id), updated = ? WHERE id = ?')
-        .run(status, target.paymentIntentId ?? null, Date.now(), row.id);
-      return true;
+        .run(status, paymentIntentId, Date.now(), row.id);
+      return this.get(row.id);
     })();
   }
 

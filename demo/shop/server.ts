@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '../../src/server/index.js';
 import { CART_COOKIE, parseCartCookie } from '../web/cart-cookie.js';
 import { cartToLineItems, CURRENCY, hasPayableLines, type CartLine } from './catalogue.js';
-import { statusFromEvent } from './fulfilment.js';
+import { eventSubject, statusFromSession, type SessionState } from './fulfilment.js';
 import { createMerchantApi, MerchantApiError } from './merchant-api.js';
 import { OrderStore } from './orders.js';
 import { createDemoPaymentLink, type DemoPaymentLink } from './payment-link.js';
@@ -217,7 +217,13 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     return Response.redirect(`${origin}/orders/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`, 303);
   }
 
-  /** Webhooks: verify the signature on the raw body, then move the order — never from the browser. */
+  /**
+   * Webhooks: verify the signature on the raw body, then re-read the session the event concerns
+   * with the secret key and move the order to what the API says — never from the browser, and never
+   * from the event's payload, which is a snapshot from when it was written. So a late or reordered
+   * delivery (a capture's `payment_intent.succeeded` before the retried `checkout.session.completed`)
+   * cannot leave an order behind the payment. A failed read answers 503, so XPay retries.
+   */
   app.post('/webhooks/xpay', async (c) => {
     const raw = await c.req.text();
     let event;
@@ -226,21 +232,26 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     } catch (error) {
       return c.json({ error: { code: 'invalid_signature', message: (error as Error).message } }, 400);
     }
-    const object = event.data.object as { id?: string; object?: string; paymentIntent?: { id?: string } | null };
-    const target =
-      object.object === 'checkout.session'
-        ? { sessionId: object.id, paymentIntentId: object.paymentIntent?.id }
-        : object.object === 'payment_intent'
-          ? { paymentIntentId: object.id }
-          : undefined;
-    if (event.type === 'checkout.session.completed') recordLinkOrder(event.data.object);
-    if (target) orders.applyEvent(event.id, event.type, target, statusFromEvent(event));
+    const subject = eventSubject(event);
+    // An intent no session read has linked to an order yet: its session's checkout.session.completed
+    // (written with the intent's success or authorisation) has not been handled; when it is, the
+    // session read there sees this intent's state too. Nothing is lost by acknowledging.
+    const sessionId = !subject ? undefined : 'sessionId' in subject ? subject.sessionId : orders.getByPaymentIntent(subject.paymentIntentId)?.sessionId;
+    if (!sessionId) return c.json({ received: true });
+    let session: SessionState & Record<string, unknown>;
+    try {
+      session = await xpay.get(`/v1/checkout/sessions/${encodeURIComponent(sessionId)}`);
+    } catch (error) {
+      return c.json({ error: { code: 'session_read_failed', message: `Could not read the session from XPay: ${(error as Error).message}` } }, 503);
+    }
+    if (session.status === 'complete') recordLinkOrder(session);
+    orders.applySessionState(session.id, statusFromSession(session), session.paymentIntent?.id ?? null);
     return c.json({ received: true });
   });
 
   /**
    * A payment link's session was opened by XPay, not by this shop: the first the shop hears of it is
-   * the completed webhook, which carries everything an order needs.
+   * a webhook, and the completed session read then carries everything an order needs.
    */
   function recordLinkOrder(object: Record<string, unknown>): void {
     const session = object as { id?: unknown; paymentLink?: unknown; amountTotal?: unknown; currency?: unknown; lineItems?: unknown };

@@ -8,7 +8,8 @@ export interface ChromiumLaunchOptions {
 }
 
 /**
- * Playwright launch options for the project's Chromium: `CHROMIUM_PATH` (read at each call) or
- * Debian's `/usr/bin/chromium`, with {@link CHROMIUM_ARGS} and then `extraArgs`.
+ * Playwright launch options for the project's Chromium, looked up at each call by
+ * scripts/find-chromium.mjs (`CHROMIUM_PATH` wins), with {@link CHROMIUM_ARGS} and then `extraArgs`.
+ * Throws the finder's one-line instruction when this machine has none.
  */
 export declare function chromiumLaunchOptions(extraArgs?: readonly string[]): ChromiumLaunchOptions;

@@ -1,9 +1,13 @@
 /**
- * How every launcher in this repo starts Chromium (CONTRIBUTING.md): Debian's build unless
- * CHROMIUM_PATH names another, with flags that keep it off the network. Plain ESM, not TypeScript,
- * so web-test-runner.config.mjs can import it without a loader; chromium.d.mts types it for the
- * TypeScript callers (playwright.config.ts, bench/, scripts/).
+ * How every launcher in this repo starts Chromium (CONTRIBUTING.md): the build that
+ * scripts/find-chromium.mjs finds (CHROMIUM_PATH, Playwright's own, the system's — the same rule
+ * `npm test`'s first step used to find or install it), with flags that keep it off the network.
+ * Plain ESM, not TypeScript, so web-test-runner.config.mjs can import it without a loader;
+ * chromium.d.mts types it for the TypeScript callers (playwright.config.ts, bench/, scripts/).
  */
+import { findChromium, noChromiumMessage } from '../../scripts/find-chromium.mjs';
+import { machineHost, machineProbe } from '../../scripts/chromium-probe.mjs';
+
 
 /** The flags every launch uses: no sandbox (containers), no GPU, and no traffic beyond loopback. */
 export const CHROMIUM_ARGS = Object.freeze([
@@ -17,12 +21,15 @@ export const CHROMIUM_ARGS = Object.freeze([
 ]);
 
 /**
- * Playwright launch options for the project's Chromium: `CHROMIUM_PATH` (read at each call) or
- * Debian's `/usr/bin/chromium`, with {@link CHROMIUM_ARGS} and then `extraArgs`.
+ * Playwright launch options for the project's Chromium, looked up at each call (`CHROMIUM_PATH`
+ * wins), with {@link CHROMIUM_ARGS} and then `extraArgs`. Throws the finder's one-line instruction
+ * when this machine has none.
  */
 export function chromiumLaunchOptions(extraArgs = []) {
+  const found = findChromium(machineProbe());
+  if (!found) throw new Error(noChromiumMessage(machineHost()));
   return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.path,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   };
 }

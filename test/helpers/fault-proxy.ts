@@ -30,6 +30,8 @@ export interface FaultMatch {
   method?: string;
   /** Exact path (without query) or a pattern tested against the path. */
   path: string | RegExp;
+  /** A pattern tested against the request body as text (e.g. one webhook event type). */
+  body?: RegExp;
 }
 
 /** One request as the proxy saw it (for assertions on headers, URLs and counts). */
@@ -89,10 +91,11 @@ export async function startFaultProxy(upstream: string, options: FaultProxyOptio
     req.on('end', () => void handle(req, res, Buffer.concat(chunks)));
   });
 
-  function nextFault(method: string, path: string): Fault | undefined {
+  function nextFault(method: string, path: string, body: Buffer): Fault | undefined {
     for (const rule of rules) {
       const { match } = rule;
       if (match.method && match.method.toUpperCase() !== method) continue;
+      if (match.body && !match.body.test(body.toString('utf8'))) continue;
       const hit = typeof match.path === 'string' ? match.path === path : match.path.test(path);
       if (hit && rule.faults.length > 0) return rule.faults.shift();
     }
@@ -103,7 +106,7 @@ export async function startFaultProxy(upstream: string, options: FaultProxyOptio
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const path = url.split('?')[0]!;
-    const fault = nextFault(method, path);
+    const fault = nextFault(method, path, body);
     const record: RecordedRequest = { method, url, path, headers: { ...req.headers }, fault: fault?.type ?? 'forward' };
     requests.push(record);
     try {
