@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import type { XpayError } from '../../api/errors.js';
-import { isSafeUrl } from '../../api/safe-url.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
@@ -315,9 +314,12 @@ export class XpayCheckout extends LitElement {
     return 'sent';
   }
 
-  /** IntentHost: shows the 3-D Secure dialog, if its page is one the widget may load. */
+  /**
+   * IntentHost: shows the 3-D Secure dialog, if its page is one the widget may load. The session's
+   * schema checked the URL on receipt (`k.url()`, `isSafeUrl`): an unsafe one arrives as null.
+   */
   openChallenge(nextAction: ClientNextAction): void {
-    if (!isSafeUrl(nextAction.url)) {
+    if (!nextAction.url) {
       this.#failFrame(integrationErrors.unsafeUrl('challenge URL'));
       // No challenge can be shown: record the abandon, which frees the intent and settles confirm().
       queueMicrotask(() => this.#intent.challengeClosed());
@@ -594,8 +596,8 @@ export class XpayCheckout extends LitElement {
     if (event.target !== this || this.redirect !== 'on_success') return;
     const session = this.#intent.session;
     if (!session) return;
-    // The payment succeeded whatever happens here: a refused URL keeps the succeeded view.
-    if (!isSafeUrl(session.successUrl)) return this.#intent.reportError(integrationErrors.unsafeUrl('successUrl'));
+    // The payment succeeded whatever happens here: a URL the schema refused (null) keeps the succeeded view.
+    if (!session.successUrl) return this.#intent.reportError(integrationErrors.unsafeUrl('successUrl'));
     const url = new URL(session.successUrl);
     url.searchParams.set('session_id', session.id);
     location.assign(url.href);
