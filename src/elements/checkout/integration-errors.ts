@@ -13,21 +13,17 @@ export const integrationErrors = {
   frameLoadTimeout: (frameOrigin: string, seconds: number): XpayError => ({
     type: 'integration_error',
     code: 'frame_load_timeout',
-    message:
-      `Card frame did not load in ${seconds} s: allow frame-src ${frameOrigin} in this page's CSP ` +
-      `and add ${location.origin} to the session's allowedOrigins.`,
+    message: `Card frame not loaded in ${seconds} s: allow frame-src ${frameOrigin} in the CSP; add ${location.origin} to allowedOrigins.`,
   }),
   frameVersionUnsupported: (version: number): XpayError => ({
     type: 'integration_error',
     code: 'frame_version_unsupported',
-    message:
-      `Card frame speaks protocol version ${version}: upgrade xpay-checkout, ` +
-      'or point api-base at an API serving the v1 frame.',
+    message: `Card frame protocol version ${version}: upgrade xpay-checkout, or use an api-base serving v1.`,
   }),
   unsupportedBrowser: (): XpayError => ({
     type: 'integration_error',
     code: 'unsupported_browser',
-    message: 'This browser is below the floor xpay-checkout supports (Safari/iOS 15.4, Chrome/Edge 100, Firefox 100).',
+    message: 'Browser too old: needs Safari/iOS 15.4, Chrome/Edge 100 or Firefox 100.',
   }),
   /**
    * The API sent a URL the widget must not follow (`javascript:`, `data:`, plain http to another
@@ -36,7 +32,7 @@ export const integrationErrors = {
   unsafeUrl: (field: string): XpayError => ({
     type: 'integration_error',
     code: 'unsafe_url',
-    message: `Refused the API's ${field}: not https. Serve api-base over https.`,
+    message: `${field} is not https: serve api-base over https.`,
   }),
   /**
    * The API refused a confirm field this element does not render, so the customer cannot fix it:
@@ -45,7 +41,7 @@ export const integrationErrors = {
   paramNotRendered: (param: string, apiMessage: string): XpayError => ({
     type: 'integration_error',
     code: 'billing_details_missing',
-    message: `${param}: ${apiMessage} Render it (fields) or pass it to confirm({ billingDetails }).`,
+    message: `${param}: ${apiMessage} Render it or pass confirm({ billingDetails }).`,
     param,
   }),
   beforeSubmitFailed: (reason: unknown): XpayError => ({
