@@ -5,7 +5,7 @@ import { chromiumPlan, downloadHost, findChromium, noChromiumMessage, PLAYWRIGHT
 // order of the lookups, the installs tried and the one-line instructions are checked without
 // touching this machine.
 
-const PW = '/home/dev/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
+const PW = '/opt/cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 
 /** A machine on which exactly `executables` exist and may be run. */
 function probe(executables: string[], options: { env?: Record<string, string>; platform?: string; playwright?: string } = {}): ChromiumProbe {
@@ -101,7 +101,7 @@ describe('noChromiumMessage: one line naming the command to run', () => {
 
 describe('downloadHost', () => {
   it('should read the host of the first download URL from `playwright install --dry-run chromium`', () => {
-    const dryRun = 'Chrome for Testing 159 (playwright chromium v1255)\n  Install location:    /root/.cache/ms-playwright/chromium-1255\n  Download url:        https://cdn.example.dev/builds/cft/linux64/chrome-linux64.zip\n';
+    const dryRun = 'Chrome for Testing 159 (playwright chromium v1255)\n  Install location:    /opt/cache/ms-playwright/chromium-1255\n  Download url:        https://cdn.example.dev/builds/cft/linux64/chrome-linux64.zip\n';
     expect(downloadHost(dryRun)).toBe('cdn.example.dev');
     expect(downloadHost('nothing to download')).toBeUndefined();
   });

@@ -85,6 +85,15 @@ describe('postConfirm', () => {
     expect(await charges()).toHaveLength(1);
   });
 
+  it('should ride out a 503 (the API restarting) and then succeed with the same key, charging once', async () => {
+    ctx.env.proxy.inject({ path: confirmPath() }, { type: 'respond', status: 503, headers: { 'Retry-After': '1' } });
+    const view = await postConfirm(cardConfirm('4242424242424242'), options({ backoffBaseMs: 3_600_000 }));
+    expect(view.paymentIntent?.status).toBe('succeeded');
+    expect(confirmKeys()).toHaveLength(2);
+    expect(new Set(confirmKeys()).size).toBe(1);
+    expect(await charges()).toHaveLength(1);
+  });
+
   it('should wait out a 429 Retry-After and retry with the same key, charging once', async () => {
     ctx.env.proxy.inject({ path: confirmPath() }, { type: 'respond', status: 429, headers: { 'Retry-After': '1' } });
     // With an hour of backoff, only the Retry-After can decide the wait within the test's time.

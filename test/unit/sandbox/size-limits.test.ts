@@ -104,7 +104,7 @@ describe('size limits, from the create to the frame message', () => {
 
   it('should refuse a body one byte over the limit', async () => {
     const r = await api.request('POST', '/v1/checkout/sessions', { body: createBodyOf(MAX_REQUEST_BODY_BYTES + 1) });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('body_too_large');
   });
 
