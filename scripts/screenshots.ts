@@ -112,6 +112,8 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox(join(dir, 'sandbox.db'));
   const host = await startHost();
   const slowProxy = await startFaultProxy(sandbox.url);
+  // The card frame served through a proxy keeps the sandbox's Host, so its confirms pass the origin check.
+  const confirmProxy = await startFaultProxy(sandbox.url, { preserveHost: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
 
   const api = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -181,6 +183,11 @@ async function main(): Promise<void> {
       const shoot = async (page: Page, name: string, wholePage = true) => {
         // A card frame on the page reserves a default height until its first resize message sets the
         // real one; measuring the page before that photographs a stale height (seen: 1104 vs 1209 px).
+        // Chromium does not lay out a cross-origin frame below the fold (no ResizeObserver there), so
+        // bring it into view first, as a customer scrolling down would.
+        await page.evaluate(() =>
+          document.querySelector('xpay-checkout')?.shadowRoot?.querySelector('iframe.card-frame')?.scrollIntoView({ block: 'center' }),
+        );
         await page.waitForFunction(() => {
           const frame = document.querySelector('xpay-checkout')?.shadowRoot?.querySelector<HTMLIFrameElement>('iframe.card-frame');
           return !frame || frame.style.height !== '';
@@ -315,11 +322,66 @@ async function main(): Promise<void> {
         await page.locator('xpay-checkout').locator('[part~="error"]').getByText('Too many attempts with this checkout.').waitFor();
         await shoot(page, '13-too-many-attempts');
       }
+      // network error at mount: the API answers 503 for a while; the widget offers Try again and retries by itself.
+      {
+        const s = await createSession();
+        const unavailable = { type: 'respond', status: 503 } as const;
+        slowProxy.inject({ path: `/v1/checkout/sessions/${s.id}/public` }, ...Array.from({ length: 40 }, () => unavailable));
+        const page = await open(s.clientSecret, slowProxy.url);
+        await status(page, 'error');
+        await page.locator('xpay-checkout').getByRole('button', { name: /try again/i }).waitFor();
+        await shoot(page, '14-network-error');
+      }
+      // a second window: the first is in 3-D Secure, the second waits for it with the form disabled.
+      {
+        const s = await createSession();
+        const first = await open(s.clientSecret);
+        await fill(first, { number: '4000002760003184' });
+        await pay(first);
+        await status(first, 'requires_action');
+        // The first window stays in the challenge server-side (its tab is closed, as a customer might).
+        await first.close();
+        const second = await open(s.clientSecret);
+        await second.locator('xpay-checkout').getByText('This payment is being completed in another window.').waitFor();
+        await shoot(second, '15-another-window');
+      }
+      // below the browser floor: <dialog>.showModal() is missing before any script runs.
+      {
+        const s = await createSession();
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          delete (HTMLDialogElement.prototype as { showModal?: unknown }).showModal;
+        });
+        await page.goto(`${host.origin}/?api=${encodeURIComponent(sandbox.url)}&secret=${encodeURIComponent(s.clientSecret)}`);
+        await status(page, 'error');
+        await shoot(page, '16-unsupported-browser');
+      }
+      // the API refuses a field the form shows (a postal code too long): the error is under it.
+      {
+        const page = await open((await createSession()).clientSecret);
+        await fill(page, { number: '4242424242424242' });
+        await page.locator('xpay-checkout').locator('[name=postalCode]').fill('9'.repeat(21));
+        await pay(page);
+        await page.locator('xpay-checkout').locator('[name=postalCode][aria-invalid="true"]').waitFor();
+        await shoot(page, '17-field-refused');
+      }
+      // rate limited: every confirm answered 429 with Retry-After until the frame's waits run out.
+      {
+        const s = await createSession();
+        const limited = { type: 'respond', status: 429, headers: { 'Retry-After': '1' }, body: '' } as const;
+        confirmProxy.inject({ path: `/v1/checkout/sessions/${s.id}/confirm` }, limited, limited, limited, limited);
+        const page = await open(s.clientSecret, confirmProxy.url);
+        await fill(page, { number: '4242424242424242' });
+        await pay(page);
+        await page.locator('xpay-checkout').getByText('Too many attempts right now.', { exact: false }).first().waitFor({ timeout: 60_000 });
+        await shoot(page, '18-rate-limited');
+      }
       await context.close();
     }
   } finally {
     await browser.close();
     await slowProxy.close();
+    await confirmProxy.close();
     host.close();
     const exited = new Promise((r) => sandbox.child.once('exit', r));
     sandbox.child.kill('SIGTERM');

@@ -156,6 +156,30 @@ describe('<xpay-checkout> waiting and recovering', function () {
     });
   });
 
+  describe('when a second window opens while the first is in 3-D Secure', () => {
+    it('should show its card frame at full height, disabled, with the notice', async () => {
+      const a = await mountCheckout();
+      await a.harness.fillBilling();
+      await a.harness.fillCard({ number: '4000002760003184' });
+      void a.el.confirm();
+      await a.harness.waitForStatus('requires_action');
+
+      const bEl = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+      const bReady = nextEvent(bEl, 'xpay-ready');
+      bEl.apiBase = a.apiBase;
+      bEl.clientSecret = a.session.clientSecret;
+      await bReady;
+      const b = new CheckoutHarness(bEl);
+      expect(b.text()).to.contain('This payment is being completed in another window');
+      // The frame reports its height once it has laid out. Chromium lays out a cross-origin frame
+      // only once it is in view (the first element fills the viewport), as when a customer scrolls.
+      b.cardFrame()!.scrollIntoView({ block: 'center' });
+      await waitFor(() => b.cardFrame()!.style.height !== '');
+      expect(b.cardFrame()!.getBoundingClientRect().height).to.be.greaterThan(100);
+      await expect(bEl).to.be.accessible();
+    });
+  });
+
   describe('when the client secret changes after confirm({ billingDetails })', () => {
     it('should not send the previous session\'s billing details with the next payment', async () => {
       const { el, harness } = await mountCheckout();
