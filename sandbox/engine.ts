@@ -15,7 +15,7 @@ import type {
   Refund,
   Session,
   WebhookEndpoint,
-  XpayEvent,
+  StoredEvent,
   CreateSessionRequest,
   CreateRefundRequest,
 } from '../src/api/objects.js';
@@ -311,8 +311,8 @@ export class Engine {
   }
 
   /** Writes an event and, for each subscribed endpoint, a pending delivery (the outbox). */
-  emit(type: EventType, object: unknown): XpayEvent {
-    const event: XpayEvent = {
+  emit(type: EventType, object: unknown): StoredEvent {
+    const event: StoredEvent = {
       id: newId('evt'),
       object: 'event',
       type,

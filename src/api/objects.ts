@@ -11,6 +11,7 @@ import {
   INTENT_STATUSES,
   REFUND_REASONS,
   SESSION_STATUSES,
+  type EventType,
 } from './enums.js';
 import { amount, lazy, unixSeconds } from './kit.js';
 import { isSafeUrl } from './safe-url.js';
@@ -274,7 +275,32 @@ export type Charge = z.infer<S['Charge']>;
 export type Refund = z.infer<S['Refund']>;
 export type PaymentIntent = z.infer<S['PaymentIntent']>;
 export type Session = z.infer<S['Session']>;
-export type XpayEvent = z.infer<S['Event']>;
+/** An event as the sandbox stores and sends it: any type, `data.object` untyped. */
+export type StoredEvent = z.infer<S['Event']>;
+
+/** Which object each webhook event type carries in `data.object` (what the sandbox emits). */
+export interface EventObjects {
+  'checkout.session.completed': Session;
+  'checkout.session.expired': Session;
+  'payment_intent.processing': PaymentIntent;
+  'payment_intent.requires_action': PaymentIntent;
+  'payment_intent.succeeded': PaymentIntent;
+  'payment_intent.payment_failed': PaymentIntent;
+  'payment_intent.canceled': PaymentIntent;
+  'payment_intent.amount_capturable_updated': PaymentIntent;
+  'charge.succeeded': Charge;
+  'charge.failed': Charge;
+  'charge.refunded': Charge;
+  'refund.created': Refund;
+}
+
+/**
+ * A verified webhook event, discriminated by `type`: after
+ * `if (event.type === 'checkout.session.completed')`, `event.data.object` is a {@link Session}.
+ */
+export type XpayEvent = {
+  [T in EventType]: Omit<StoredEvent, 'type' | 'data'> & { type: T; data: { object: EventObjects[T] } };
+}[EventType];
 export type WebhookEndpoint = z.infer<S['WebhookEndpoint']>;
 export type PaymentLink = z.infer<S['PaymentLink']>;
 export type CreateSessionRequest = z.infer<S['CreateSessionRequest']>;

@@ -107,8 +107,10 @@ export class XpayErrorEvent extends Event {
   }
 }
 
+// GlobalEventHandlersEventMap, not HTMLElementEventMap alone: the element, document and window maps
+// all extend it, so `document.addEventListener('xpay-succeeded', e => e.detail…)` is typed too.
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'xpay-ready': XpayReadyEvent;
     'xpay-change': XpayChangeEvent;
     'xpay-status-change': XpayStatusChangeEvent;

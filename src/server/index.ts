@@ -8,5 +8,5 @@ export {
   WEBHOOK_VERIFICATION_ERROR_CODES,
   type WebhookVerificationErrorCode,
 } from './webhook-errors.js';
-export type { XpayEvent } from '../api/objects.js';
+export type { XpayEvent, EventObjects, Session, PaymentIntent, Charge, Refund, Customer } from '../api/objects.js';
 export type { EventType } from '../api/enums.js';

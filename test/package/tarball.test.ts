@@ -1,0 +1,82 @@
+/**
+ * Installs the packed tarball the way a merchant does, in a folder outside the repository, and uses
+ * it: type-checks a browser, a server and a React file (strict, no skipLibCheck) under `bundler` and
+ * `nodenext`, imports every entry in plain Node (and requires ./server), renders the React wrapper
+ * on the server, and runs publint and attw against the tarball.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+let dir = '';
+let tarball = '';
+
+function run(cmd: string, args: string[], cwd = dir): string {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/esm/index.js'))) throw new Error('Run `npm run build` first.');
+  dir = mkdtempSync(join(tmpdir(), 'xpay-merchant-'));
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root)) as { filename: string }[];
+  tarball = join(dir, packed[0]!.filename);
+  cpSync(join(import.meta.dirname, 'merchant'), dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'merchant', private: true, type: 'module' }));
+  // The tarball plus what a merchant would add; the npm cache answers most of it (prefer-offline).
+  run('npm', [
+    'install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball,
+    'react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', '@types/node@20',
+  ]);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the installed tarball', () => {
+  it.each(['bundler', 'nodenext'])('type-checks browser, server and React files under %s', (mode) => {
+    run(bin('tsc'), ['-p', `tsconfig.${mode}.json`]);
+  });
+
+  it('imports every entry in plain Node, requires ./server and renders the React wrapper', () => {
+    const report = JSON.parse(run('node', ['run.mjs']));
+    expect(report['xpay-checkout']).toContain('mount');
+    expect(report['xpay-checkout/server']).toContain('verifyWebhook');
+    expect(report.require).toContain('verifyWebhook');
+    expect(report['xpay-checkout/react']).toContain('XPayCheckout');
+    expect(report.html).toMatch(/^<xpay-checkout/);
+    expect(report.reactFirstLine).toMatch(/^["']use client["'];?$/);
+    expect(report.jsdelivr).toBe('./dist/cdn/xpay.js');
+    expect(report.cdnResolved).toMatch(/\/dist\/cdn\/xpay\.js$/);
+    expect(report.sri.integrity).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('ships types that never name lit-html (pnpm-style installs cannot resolve it)', () => {
+    const typesDir = join(dir, 'node_modules/xpay-checkout/dist/types');
+    const naming = (readdirSync(typesDir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.d.ts') && readFileSync(join(typesDir, f), 'utf8').includes('lit-html'));
+    expect(naming).toEqual([]);
+  });
+
+  it('passes publint and attw (esm-only)', () => {
+    run(bin('publint'), ['run', 'node_modules/xpay-checkout', '--strict']);
+    run(bin('attw'), [tarball, '--profile', 'esm-only']);
+  });
+
+  it('holds only what merchants use', () => {
+    const files = (JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files.filter((f) => /^dist\/(demo|frame)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map') && !f.startsWith('dist/'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cdn/xpay.js', 'dist/custom-elements.json']));
+    expect(readFileSync(join(dir, 'node_modules/xpay-checkout/LICENSE'), 'utf8')).toMatch(/MIT License/);
+  });
+});
