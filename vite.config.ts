@@ -7,7 +7,7 @@ import { swcMinifyPlugin } from './scripts/swc-minify.js';
 
 /**
  * One source, three outputs (see README "Builds"):
- * - `vite build`              → dist/esm/    ESM for npm; lit, zod and @floating-ui/dom stay external
+ * - `vite build`              → dist/esm/    ESM for npm; lit and zod stay external
  *                                             so apps dedupe them.
  * - `vite build --mode iife`  → dist/cdn/    one self-contained IIFE for a <script> tag (one SRI hash).
  * - `vite build --mode frame` → dist/frame/  the secure card frame, served by the API origin.
@@ -36,9 +36,9 @@ const esm: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      // @lit/react (≈1 KB) is bundled into the react entry, so the package depends only on lit, zod
-      // and @floating-ui/dom; react itself is an optional peer dependency.
-      external: [/^lit($|\/)/, /^@lit\/(?!react$)/, /^@floating-ui\//, /^zod($|\/)/, /^react($|\/)/, /^node:/],
+      // @lit/react (≈1 KB) is bundled into the react entry, so the package depends only on lit and
+      // zod; react itself is an optional peer dependency.
+      external: [/^lit($|\/)/, /^@lit\/(?!react$)/, /^zod($|\/)/, /^react($|\/)/, /^node:/],
     },
   },
 };

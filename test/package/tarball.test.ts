@@ -67,6 +67,17 @@ describe('the installed tarball', () => {
     expect(naming).toEqual([]);
   });
 
+  it('depends only on packages its shipped JavaScript imports', () => {
+    const installed = join(dir, 'node_modules/xpay-checkout');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const esm = (readdirSync(join(installed, 'dist/esm'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(installed, 'dist/esm', f), 'utf8'))
+      .join('\n');
+    const unused = Object.keys(pkg.dependencies).filter((name) => !esm.includes(`from "${name}`) && !esm.includes(`from '${name}`));
+    expect(unused).toEqual([]);
+  });
+
   it('passes publint and attw (esm-only)', () => {
     run(bin('publint'), ['run', 'node_modules/xpay-checkout', '--strict']);
     run(bin('attw'), [tarball, '--profile', 'esm-only']);
