@@ -60,11 +60,21 @@ describe('the installed tarball', () => {
     expect(report.sri.integrity).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
   });
 
-  it('ships types that never name lit-html (pnpm-style installs cannot resolve it)', () => {
-    const typesDir = join(dir, 'node_modules/xpay-checkout/dist/types');
-    const naming = (readdirSync(typesDir, { recursive: true }) as string[])
-      .filter((f) => f.endsWith('.d.ts') && readFileSync(join(typesDir, f), 'utf8').includes('lit-html'));
-    expect(naming).toEqual([]);
+  it('ships types that import only its own dependencies (pnpm-style installs link nothing else)', () => {
+    const installed = join(dir, 'node_modules/xpay-checkout');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const allowed = new Set([...Object.keys(pkg.dependencies!), ...Object.keys(pkg.peerDependencies!)]);
+    const typesDir = join(installed, 'dist/types');
+    const foreign = new Set<string>();
+    for (const file of readdirSync(typesDir, { recursive: true }) as string[]) {
+      if (!file.endsWith('.d.ts')) continue;
+      const text = readFileSync(join(typesDir, file), 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from |import\()['"]([^'"./][^'"]*)['"]/g)) {
+        const name = spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!;
+        if (!allowed.has(name) && !name.startsWith('node:')) foreign.add(`${file}: ${spec}`);
+      }
+    }
+    expect([...foreign]).toEqual([]);
   });
 
   it('depends only on packages its shipped JavaScript imports', () => {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import { isSafeUrl } from '../../api/safe-url.js';
 import { en } from '../../i18n/en.js';
@@ -103,7 +103,8 @@ export class XpayChallenge extends LitElement {
     this.dispatchEvent(new Event(type, { bubbles: true, composed: false }));
   }
 
-  protected override render() {
+  // The return type is spelled out so the emitted .d.ts names `lit`, not `lit-html` (pnpm installs).
+  protected override render(): TemplateResult {
     const t = this.messages;
     const fullscreen = this.windowSize === '05';
     return html`<dialog

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChallengeWindowSize } from '../../api/enums.js';
 import type { XpayError } from '../../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
@@ -703,7 +703,8 @@ export class XpayCheckout extends LitElement {
     }
   }
 
-  protected override render() {
+  // The return type is spelled out so the emitted .d.ts names `lit`, not `lit-html` (pnpm installs).
+  protected override render(): TemplateResult {
     const session = this.#intent.session;
     const showSummary = session && this.status !== 'error';
     return html`
