@@ -43,8 +43,15 @@ function readError(error: unknown): XpayError {
   return error instanceof ApiError && error.status < 500 && error.status !== 429 ? e : { ...e, type: 'network_error' };
 }
 
-/** What the controller needs from the element it serves. */
-export interface IntentHost extends ReactiveControllerHost, HTMLElement {
+/** The element the controller serves: it re-renders it and dispatches the public events on it. */
+export type IntentHost = ReactiveControllerHost & HTMLElement;
+
+/**
+ * What the controller asks the element to do, passed in at construction rather than called as
+ * methods of the element: they stay `#private` there, out of its public API, its .d.ts and the
+ * manifest (a merchant calling them would skip the state machine and could drop a result).
+ */
+export interface IntentEffects {
   /** Send the card frame a confirm with this key (after `beforeSubmit` and the form checks). */
   startConfirm(idempotencyKey: string): Promise<'sent' | { refused: XpayError | undefined }>;
   /** Show the 3-D Secure dialog for this action (its `url` is checked there, at the point of use). */
@@ -81,9 +88,11 @@ export class IntentController implements ReactiveController {
   #sessionId = '';
   #sentKey: string | undefined;
   readonly #host: IntentHost;
+  readonly #effects: IntentEffects;
 
-  constructor(host: IntentHost) {
+  constructor(host: IntentHost, effects: IntentEffects) {
     this.#host = host;
+    this.#effects = effects;
     host.addController(this);
   }
 
@@ -323,10 +332,10 @@ export class IntentController implements ReactiveController {
         this.#poll = undefined;
         break;
       case 'openChallenge':
-        this.#host.openChallenge(effect.nextAction);
+        this.#effects.openChallenge(effect.nextAction);
         break;
       case 'closeChallenge':
-        this.#host.closeChallenge();
+        this.#effects.closeChallenge();
         break;
       case 'abandonAction':
         void this.#abandon();
@@ -339,7 +348,7 @@ export class IntentController implements ReactiveController {
     // One key per customer action: the frame reuses it on every retry of this confirm. Not
     // crypto.randomUUID(), which is missing on non-secure (plain http) merchant pages.
     const key = newIdempotencyKey();
-    const sent = await this.#host.startConfirm(key);
+    const sent = await this.#effects.startConfirm(key);
     if (run.signal.aborted) return;
     if (sent !== 'sent') return void this.#send({ type: 'submitCanceled', error: sent.refused });
     releaseConfirm(this.#sentKey);

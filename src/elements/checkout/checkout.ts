@@ -175,7 +175,11 @@ export class XpayCheckout extends LitElement {
   private challenge: { url: string; windowSize: ChallengeWindowSize | 'unknown' } | null = null;
   private announcement = '';
 
-  #intent = new IntentController(this);
+  #intent = new IntentController(this, {
+    startConfirm: (key) => this.#startConfirm(key),
+    openChallenge: (nextAction) => this.#openChallenge(nextAction),
+    closeChallenge: () => this.#closeChallenge(),
+  });
 
   // Private fields left undefined until first set: what each holds is "none yet" until then.
   #connection: CardFrameConnection | undefined;
@@ -291,8 +295,8 @@ export class XpayCheckout extends LitElement {
     this.#maybeFireChange();
   }
 
-  /** IntentHost: runs `beforeSubmit`, then asks the frame to confirm with this key. */
-  async startConfirm(idempotencyKey: string): Promise<'sent' | { refused: XpayError | undefined }> {
+  /** IntentEffects: runs `beforeSubmit`, then asks the frame to confirm with this key. */
+  async #startConfirm(idempotencyKey: string): Promise<'sent' | { refused: XpayError | undefined }> {
     if (this.beforeSubmit) {
       try {
         if ((await this.beforeSubmit()) === false) return { refused: undefined };
@@ -315,10 +319,10 @@ export class XpayCheckout extends LitElement {
   }
 
   /**
-   * IntentHost: shows the 3-D Secure dialog, if its page is one the widget may load. The session's
+   * IntentEffects: shows the 3-D Secure dialog, if its page is one the widget may load. The session's
    * schema checked the URL on receipt (`k.url()`, `isSafeUrl`): an unsafe one arrives as null.
    */
-  openChallenge(nextAction: ClientNextAction): void {
+  #openChallenge(nextAction: ClientNextAction): void {
     if (!nextAction.url) {
       this.#failFrame(integrationErrors.unsafeUrl('challenge URL'));
       // No challenge can be shown: record the abandon, which frees the intent and settles confirm().
@@ -329,8 +333,8 @@ export class XpayCheckout extends LitElement {
     this.#announce(this.#t.challengeOpened);
   }
 
-  /** IntentHost: hides the 3-D Secure dialog. */
-  closeChallenge(): void {
+  /** IntentEffects: hides the 3-D Secure dialog. */
+  #closeChallenge(): void {
     this.challenge = null;
   }
 
