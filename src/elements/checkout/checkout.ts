@@ -92,6 +92,9 @@ const fieldsConverter = (value: string | null): FieldGroup[] =>
  * @fires {XpaySucceededEvent} xpay-succeeded - The payment succeeded or was authorised; once per session.
  * @fires {XpayErrorEvent} xpay-error - Integration or network trouble; `detail.error.code` says what to fix.
  *
+ * @attr {CheckoutStatus} status - Reflected from the `status` property, for styling by state (`xpay-checkout[status=succeeded]`); set by the element, not by you.
+ * @attr {boolean} busy - Reflected from the `busy` property: present while a payment attempt is under way.
+ *
  * @csspart form - The payment form.
  * @csspart field - One labelled input with its error.
  * @csspart label - A field's label.
