@@ -25,10 +25,15 @@ export interface HostPage {
    * when that frame posts "ready". Returns its URL.
    */
   floorPageFor(frameUrl: string): string;
+  /** Serves a page whose only content is one script tag for `path` (the script-cost comparison). */
+  scriptPageFor(path: string): string;
   /** Every request answered so far. */
   requests: HostRequest[];
   close(): Promise<void>;
 }
+
+/** Where the page loads the CDN bundle from, like a versioned CDN path. */
+export const XPAY_PATH = '/cdn/xpay-checkout/0.1.0/xpay.js';
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -57,17 +62,19 @@ const merchantPage = (head: string, checkout: string) => `<!doctype html>
  * The smallest merchant page: the CDN script tag and one `<xpay-checkout>` element, under the same
  * strict CSP as the demo shop. No shop code, so what the load bench measures is the widget. The
  * script is served like a CDN serves a versioned file (brotli, immutable), so the warm runs see a
- * cached script the way returning customers do.
+ * cached script the way returning customers do; `otherScripts` (path → code) are served the same way.
  */
-export async function startHostPage(apiBase: string, script: Buffer): Promise<HostPage> {
-  const scriptBr = brotliCompressSync(script, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+export async function startHostPage(apiBase: string, script: Buffer, otherScripts: Record<string, Buffer> = {}): Promise<HostPage> {
+  const compress = (code: Buffer) => ({ code, br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
+  const scripts = new Map(Object.entries({ [XPAY_PATH]: script, ...otherScripts }).map(([path, code]) => [path, compress(code)]));
   const pages = new Map<string, { html: string; csp: string }>();
   const requests: HostRequest[] = [];
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ at: performance.now(), method: req.method ?? 'GET', path });
-    if (path === '/cdn/xpay-checkout/0.1.0/xpay.js') {
+    const served = scripts.get(path);
+    if (served) {
       const br = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',
@@ -75,7 +82,7 @@ export async function startHostPage(apiBase: string, script: Buffer): Promise<Ho
         ...(br && { 'Content-Encoding': 'br' }),
         Vary: 'Accept-Encoding',
       });
-      res.end(br ? scriptBr : script);
+      res.end(br ? served.br : served.code);
       return;
     }
     const page = path.startsWith('/checkout/') ? pages.get(path.slice('/checkout/'.length)) : undefined;
@@ -103,10 +110,15 @@ export async function startHostPage(apiBase: string, script: Buffer): Promise<Ho
       pages.set(id, {
         csp: strictPageCsp(new URL(pageApiBase).origin),
         html: merchantPage(
-          '<script src="/cdn/xpay-checkout/0.1.0/xpay.js"></script>',
+          `<script src="${XPAY_PATH}"></script>`,
           `<xpay-checkout client-secret="${escapeAttr(clientSecret)}" api-base="${escapeAttr(pageApiBase)}"></xpay-checkout>`,
         ),
       });
+      return `${origin}/checkout/${id}`;
+    },
+    scriptPageFor(path) {
+      const id = randomUUID();
+      pages.set(id, { csp: strictPageCsp(new URL(apiBase).origin), html: merchantPage(`<script src="${escapeAttr(path)}"></script>`, '') });
       return `${origin}/checkout/${id}`;
     },
     floorPageFor(frameUrl) {

@@ -11,10 +11,13 @@ export interface Servers {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox (own process), the merchant host page and the floor frame's server. */
-export async function startServers(script: Buffer): Promise<Servers> {
+/**
+ * Starts the sandbox (own process), the merchant host page (serving xpay.js and `otherScripts`) and
+ * the floor frame's server (own process).
+ */
+export async function startServers(script: Buffer, otherScripts: Record<string, Buffer> = {}): Promise<Servers> {
   const sandbox = await startBenchSandbox();
-  const host = await startHostPage(sandbox.url, script);
+  const host = await startHostPage(sandbox.url, script, otherScripts);
   const floor = await startFloorFrameServer();
   return {
     sandbox,
@@ -33,6 +36,8 @@ export interface Route {
   widgetPage(): Promise<string>;
   /** A new floor page on the merchant origin. */
   floorPage(): string;
+  /** A page on the merchant origin with one script tag and nothing else. */
+  scriptPage(path: string): string;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function routeThrough(servers: Servers, rttMs: number): Promise<Rou
       return viaProxy(servers.host.pageFor(secret, apiBase), hostProxy);
     },
     floorPage: () => viaProxy(servers.host.floorPageFor(viaProxy(servers.floor.frameUrl(pageOrigin), floorProxy)), hostProxy),
+    scriptPage: (path) => viaProxy(servers.host.scriptPageFor(path), hostProxy),
     close: async () => void (await Promise.all(proxies.map((p) => p?.close()))),
   };
 }
