@@ -28,7 +28,7 @@ export const en: Translation = {
     required: 'This field is required.',
     invalid_email: 'Enter an email address like name@example.com.',
     invalid_phone: 'Enter a phone number with digits only, optionally starting with +.',
-    invalid_postal_code: 'Enter a valid postal code.',
+    invalid_postal_code: 'Enter a postal code.',
     invalid_country: 'Choose a country.',
   },
 

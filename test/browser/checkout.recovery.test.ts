@@ -122,15 +122,20 @@ describe('<xpay-checkout> waiting and recovering', function () {
     });
   });
 
+  /** A second widget on the first one's client secret: as good as a second window for these checks. */
+  async function mountSecondWindow(first: { apiBase: string; session: TestSession }) {
+    const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+    const ready = nextEvent(el, 'xpay-ready');
+    el.apiBase = first.apiBase;
+    el.clientSecret = first.session.clientSecret;
+    await ready;
+    return { el, harness: new CheckoutHarness(el) };
+  }
+
   describe('when two windows pay the same checkout', () => {
     it('should let the second follow the first one\'s 3-D Secure without showing it, and resolve its confirm()', async () => {
       const a = await mountCheckout();
-      const bEl = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
-      const bReady = nextEvent(bEl, 'xpay-ready');
-      bEl.apiBase = a.apiBase;
-      bEl.clientSecret = a.session.clientSecret;
-      await bReady;
-      const b = new CheckoutHarness(bEl);
+      const { el: bEl, harness: b } = await mountSecondWindow(a);
 
       await a.harness.fillBilling();
       await a.harness.fillCard({ number: '4000002760003184' });
@@ -164,12 +169,7 @@ describe('<xpay-checkout> waiting and recovering', function () {
       void a.el.confirm();
       await a.harness.waitForStatus('requires_action');
 
-      const bEl = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
-      const bReady = nextEvent(bEl, 'xpay-ready');
-      bEl.apiBase = a.apiBase;
-      bEl.clientSecret = a.session.clientSecret;
-      await bReady;
-      const b = new CheckoutHarness(bEl);
+      const { el: bEl, harness: b } = await mountSecondWindow(a);
       expect(b.text()).to.contain('This payment is being completed in another window');
       // The frame reports its height once it has laid out. Chromium lays out a cross-origin frame
       // only once it is in view (the first element fills the viewport), as when a customer scrolls.
