@@ -46,7 +46,7 @@ const isStatus =
     r.kind === 'event' && r.doc === 'page' && r.type === 'xpay-status-change' && r.status === status;
 
 /** Fills whatever contact and billing fields the session asks for, as a customer would. */
-async function fillBilling(page: Page): Promise<void> {
+export async function fillBilling(page: Page): Promise<void> {
   const field = (name: string) => page.locator(`xpay-checkout [name="${name}"]`);
   if (await field('email').count()) await field('email').fill('jo@example.com');
   if (await field('country').count()) await field('country').selectOption('US');

@@ -8,10 +8,14 @@ import { measureBundles } from './bundle.js';
 import { benchApi } from './api.js';
 import { benchLoad, loadTable, mountRequestList } from './load.js';
 import { benchInteraction, interactionTable } from './interaction.js';
+import { benchFloor, floorTable } from './floor.js';
+import { benchMount, layoutTable, mountRequestOrder, mountRequestTable, scriptCostTable } from './mount.js';
 
 const KB = 1024;
 const only = new Set(process.argv.slice(2));
 const want = (name: string) => only.size === 0 || only.has(name);
+/** `load` includes issue #9's floor comparison and mount shape; `floor` and `mount` run them alone. */
+const wantPart = (name: string) => want(name) || only.has('load');
 
 if (want('bundle')) {
   console.log('\nBundle bytes (run `npm run build` first)');
@@ -50,6 +54,30 @@ if (want('load')) {
     console.log(`Requests until xpay-ready, the run with the most, ${variant.name}`);
     console.table(mountRequestList(variant));
   }
+}
+
+if (wantPart('floor')) {
+  const results = await benchFloor();
+  console.log(
+    '\nReady vs the floor (issue #9): navigation start → ready, fresh context and cold cache per run, floor and widget ' +
+      'alternated; the floor is a page whose only work is one cross-origin iframe posting "ready". Round trips are added ' +
+      'by latency proxies in front of every server; "frame min TTFB" is the iframe\'s own fastest request, timed inside it',
+  );
+  console.table(floorTable(results));
+  for (const r of results.filter((c) => c.failures.length)) console.log(`${r.condition.name}: failed runs:\n  ${r.failures.join('\n  ')}`);
+}
+
+if (wantPart('mount')) {
+  const result = await benchMount();
+  console.log('\nRequests until xpay-ready (CDP Network on the page target, site isolation off so the card frame is in it; preflights included)');
+  console.table(mountRequestTable(result));
+  console.log('In order (first cold run), and what the first warm run did with each');
+  console.table(mountRequestOrder(result));
+  console.log('\nLayout shift on the merchant page (sentinel paragraph below the widget; site isolation on, CPU 1×)');
+  console.table(layoutTable(result));
+  console.log('\nMain-thread compile + evaluation of the CDN bundle at CPU 4× (Chromium trace, cold cache)');
+  console.table(scriptCostTable(result));
+  if (result.failures.length) console.log(`Failed runs:\n  ${result.failures.join('\n  ')}`);
 }
 
 if (want('interaction')) {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { strictPageCsp } from '../../demo/shop/csp.js';
 
@@ -14,33 +14,67 @@ export interface HostRequest {
 export interface HostPage {
   /** `http://localhost:<port>`: a different site from the sandbox's 127.0.0.1, as in production. */
   origin: string;
-  /** Serves a page that embeds a checkout for this client secret; returns its URL (no secret in it). */
-  pageFor(clientSecret: string): string;
+  /**
+   * Serves a page that embeds a checkout for this client secret; returns its URL (no secret in it).
+   * `apiBase` defaults to the one the server started with (the floor bench passes a proxied one).
+   */
+  pageFor(clientSecret: string, apiBase?: string): string;
+  /**
+   * Serves the **floor** page: the same page without the widget, whose only work is one inline
+   * script that creates one `<iframe src=frameUrl>` and dispatches `bench-floor-ready` on `window`
+   * when that frame posts "ready". Returns its URL.
+   */
+  floorPageFor(frameUrl: string): string;
+  /** Serves a page whose only content is one script tag for `path` (the script-cost comparison). */
+  scriptPageFor(path: string): string;
   /** Every request answered so far. */
   requests: HostRequest[];
   close(): Promise<void>;
 }
 
+/** Where the page loads the CDN bundle from, like a versioned CDN path. */
+export const XPAY_PATH = '/cdn/xpay-checkout/0.1.0/xpay.js';
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A bare merchant page: a heading, the checkout (or the floor's slot), and a sentinel paragraph
+ * below it, which the layout bench watches: if anything above it grows, it moves.
+ */
+const merchantPage = (head: string, checkout: string) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Checkout — bench host</title>
+    ${head}
+  </head>
+  <body>
+    <main>
+      <h1>Checkout</h1>
+      ${checkout}
+      <p id="bench-sentinel">Content below the checkout.</p>
+    </main>
+  </body>
+</html>`;
 
 /**
  * The smallest merchant page: the CDN script tag and one `<xpay-checkout>` element, under the same
  * strict CSP as the demo shop. No shop code, so what the load bench measures is the widget. The
  * script is served like a CDN serves a versioned file (brotli, immutable), so the warm runs see a
- * cached script the way returning customers do.
+ * cached script the way returning customers do; `otherScripts` (path → code) are served the same way.
  */
-export async function startHostPage(apiBase: string, script: Buffer): Promise<HostPage> {
-  const scriptBr = brotliCompressSync(script, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  const apiOrigin = new URL(apiBase).origin;
-  const pages = new Map<string, string>();
+export async function startHostPage(apiBase: string, script: Buffer, otherScripts: Record<string, Buffer> = {}): Promise<HostPage> {
+  const compress = (code: Buffer) => ({ code, br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
+  const scripts = new Map(Object.entries({ [XPAY_PATH]: script, ...otherScripts }).map(([path, code]) => [path, compress(code)]));
+  const pages = new Map<string, { html: string; csp: string }>();
   const requests: HostRequest[] = [];
-
-  const csp = strictPageCsp(apiOrigin);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ at: performance.now(), method: req.method ?? 'GET', path });
-    if (path === '/cdn/xpay-checkout/0.1.0/xpay.js') {
+    const served = scripts.get(path);
+    if (served) {
       const br = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',
@@ -48,13 +82,13 @@ export async function startHostPage(apiBase: string, script: Buffer): Promise<Ho
         ...(br && { 'Content-Encoding': 'br' }),
         Vary: 'Accept-Encoding',
       });
-      res.end(br ? scriptBr : script);
+      res.end(br ? served.br : served.code);
       return;
     }
     const page = path.startsWith('/checkout/') ? pages.get(path.slice('/checkout/'.length)) : undefined;
     if (page) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
-      res.end(page);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': page.csp });
+      res.end(page.html);
       return;
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -71,26 +105,43 @@ export async function startHostPage(apiBase: string, script: Buffer): Promise<Ho
   return {
     origin,
     requests,
-    pageFor(clientSecret) {
+    pageFor(clientSecret, pageApiBase = apiBase) {
       const id = randomUUID();
-      pages.set(
-        id,
-        `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Checkout — bench host</title>
-    <script src="/cdn/xpay-checkout/0.1.0/xpay.js"></script>
-  </head>
-  <body>
-    <main>
-      <h1>Checkout</h1>
-      <xpay-checkout client-secret="${escapeAttr(clientSecret)}" api-base="${escapeAttr(apiBase)}"></xpay-checkout>
-    </main>
-  </body>
-</html>`,
-      );
+      pages.set(id, {
+        csp: strictPageCsp(new URL(pageApiBase).origin),
+        html: merchantPage(
+          `<script src="${XPAY_PATH}"></script>`,
+          `<xpay-checkout client-secret="${escapeAttr(clientSecret)}" api-base="${escapeAttr(pageApiBase)}"></xpay-checkout>`,
+        ),
+      });
+      return `${origin}/checkout/${id}`;
+    },
+    scriptPageFor(path) {
+      const id = randomUUID();
+      pages.set(id, { csp: strictPageCsp(new URL(apiBase).origin), html: merchantPage(`<script src="${escapeAttr(path)}"></script>`, '') });
+      return `${origin}/checkout/${id}`;
+    },
+    floorPageFor(frameUrl) {
+      const id = randomUUID();
+      // The strict CSP with one nonce for the page's own inline script: no file to fetch, so the
+      // floor pays no round trip that it does not need.
+      const nonce = randomBytes(16).toString('base64');
+      const frameOrigin = new URL(frameUrl).origin;
+      const script = `<script nonce="${nonce}">
+      addEventListener('message', (e) => {
+        if (e.origin === ${JSON.stringify(frameOrigin)} && e.data === 'ready') dispatchEvent(new Event('bench-floor-ready'));
+      });
+      addEventListener('DOMContentLoaded', () => {
+        const frame = document.createElement('iframe');
+        frame.src = ${JSON.stringify(frameUrl)};
+        frame.title = 'Card details';
+        document.getElementById('bench-slot').append(frame);
+      });
+    </script>`;
+      pages.set(id, {
+        csp: strictPageCsp(frameOrigin).replace("script-src 'self'", `script-src 'nonce-${nonce}'`),
+        html: merchantPage(script, '<div id="bench-slot"></div>'),
+      });
       return `${origin}/checkout/${id}`;
     },
     close: () =>

@@ -69,7 +69,7 @@ export function installProbe(binding: string): void {
     }
   };
 
-  for (const type of ['xpay-ready', 'xpay-succeeded', 'xpay-declined', 'xpay-error', 'xpay-status-change']) {
+  for (const type of ['bench-floor-ready', 'xpay-ready', 'xpay-succeeded', 'xpay-declined', 'xpay-error', 'xpay-status-change']) {
     window.addEventListener(
       type,
       (e) => {

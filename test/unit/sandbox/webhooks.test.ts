@@ -103,8 +103,11 @@ describe('delivery', () => {
     const s = await createSession(api);
     await confirm(api, s, CARDS.visa);
     await eventually(async () => all.hits.length >= 3 && only.hits.length >= 1);
-    expect(all.events().map((e) => e.type).sort()).toEqual(['charge.succeeded', 'checkout.session.completed', 'payment_intent.succeeded']);
-    expect(only.events().map((e) => e.type)).toEqual(['checkout.session.completed']);
+    // Deliveries are at least once: a receiver slowed past the delivery timeout (a loaded CI machine)
+    // gets the same event again, so count events by id, as merchants de-duplicate them.
+    const byId = (events: { id: string; type: string }[]) => [...new Map(events.map((e) => [e.id, e.type])).values()];
+    expect(byId(all.events()).sort()).toEqual(['charge.succeeded', 'checkout.session.completed', 'payment_intent.succeeded']);
+    expect(byId(only.events())).toEqual(['checkout.session.completed']);
     for (const hit of all.hits) {
       expect(hit.headers['content-type']).toMatch(/application\/json/);
       expect(verify(hit.headers['xpay-signature'] as string, hit.body, 'whsec_test_secret')).toBe(true);

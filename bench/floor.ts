@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright';
+import { cdnBundle } from './browser/cdn-bundle.js';
+import { launchChromium } from './browser/chromium.js';
+import { isEvent, openProbedContext } from './browser/probed-context.js';
+import { routeThrough, startServers, type Route } from './browser/stack.js';
+import { ms, summarize } from './stats.js';
+
+/** Issue #9: `xpay-ready` within this multiple of the floor, in every condition. */
+export const FLOOR_RATIO_GOAL = 1.5;
+
+/** One network/CPU condition of the comparison. */
+export interface Condition {
+  name: string;
+  cpuSlowdown: number;
+  /** Added round trip per request (latency proxies), 0 for plain loopback. */
+  rttMs: number;
+}
+
+/** The four conditions of issue #9, measured in one run. */
+export const CONDITIONS: Condition[] = [
+  { name: 'loopback, CPU 1×', cpuSlowdown: 1, rttMs: 0 },
+  { name: 'loopback, CPU 4× (one process)', cpuSlowdown: 4, rttMs: 0 },
+  { name: '50 ms round trip, CPU 1×', cpuSlowdown: 1, rttMs: 50 },
+  { name: '150 ms round trip, CPU 1×', cpuSlowdown: 1, rttMs: 150 },
+];
+
+/** One page load: navigation start → ready, and the fastest request of its iframe. */
+export interface ReadySample {
+  readyMs: number;
+  /**
+   * The smallest requestStart → responseStart of the iframe's own requests (its document and
+   * subresources, from its Resource Timing): proof that the added round trip reached the frame.
+   */
+  frameTtfbMs?: number;
+}
+
+/** Floor and widget samples of one condition. */
+export interface ConditionResult {
+  condition: Condition;
+  floor: ReadySample[];
+  xpay: ReadySample[];
+  failures: string[];
+}
+
+/** The iframe's fastest request, timed inside the iframe (the floor's or the card frame). */
+async function frameTtfb(page: Page): Promise<number | undefined> {
+  const child = page.frames().find((f) => f !== page.mainFrame() && /\/(frames\/card\/|floor-frame)/.test(f.url()));
+  if (!child) return undefined;
+  const ttfbs = await child
+    .evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .map((e) => (e as PerformanceResourceTiming).responseStart - (e as PerformanceResourceTiming).requestStart)
+        .filter((t) => t > 0),
+    )
+    .catch(() => []);
+  return ttfbs.length ? Math.min(...ttfbs) : undefined;
+}
+
+/** One measured load of `url` in a fresh context, until `event` reaches the page's window. */
+async function loadUntil(browser: Browser, url: string, event: string, cpuSlowdown: number): Promise<ReadySample> {
+  const probed = await openProbedContext(browser);
+  try {
+    const cdp = await probed.context.newCDPSession(probed.page);
+    if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await probed.page.goto(url, { waitUntil: 'commit' });
+    const ready = await probed.waitFor(isEvent(event));
+    const timeOrigin = await probed.page.evaluate(() => performance.timeOrigin);
+    return { readyMs: ready.at - timeOrigin, frameTtfbMs: await frameTtfb(probed.page) };
+  } finally {
+    await probed.close();
+  }
+}
+
+/**
+ * Floor and widget runs of one condition, alternated (the order flips every pair), cold cache each.
+ * One pair first is not counted: the first pages of a new browser pay its renderer start-up.
+ */
+async function measureCondition(browser: Browser, route: Route, condition: Condition, runs: number): Promise<ConditionResult> {
+  const result: ConditionResult = { condition, floor: [], xpay: [], failures: [] };
+  await loadUntil(browser, route.floorPage(), 'bench-floor-ready', condition.cpuSlowdown).catch(() => undefined);
+  await loadUntil(browser, await route.widgetPage(), 'xpay-ready', condition.cpuSlowdown).catch(() => undefined);
+  const floorRun = async () => result.floor.push(await loadUntil(browser, route.floorPage(), 'bench-floor-ready', condition.cpuSlowdown));
+  const xpayRun = async () => result.xpay.push(await loadUntil(browser, await route.widgetPage(), 'xpay-ready', condition.cpuSlowdown));
+  for (let i = 0; i < runs; i++) {
+    for (const run of i % 2 ? [xpayRun, floorRun] : [floorRun, xpayRun]) {
+      try {
+        await run();
+      } catch (error) {
+        result.failures.push(String((error as Error).message).split('\n')[0]!);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Issue #9's yardstick: the widget's navigation → `xpay-ready` against the floor's navigation →
+ * "ready" (a page whose only work is one cross-origin iframe that posts "ready"), per condition, in
+ * one run. CPU 4× keeps page and frame in one process so the throttling covers both (see
+ * bench/README.md); the round-trip conditions put a latency proxy in front of every server.
+ */
+export async function benchFloor(runs = Number(process.env.BENCH_FLOOR_RUNS ?? 7)): Promise<ConditionResult[]> {
+  const servers = await startServers(cdnBundle());
+  const results: ConditionResult[] = [];
+  try {
+    for (const condition of CONDITIONS) {
+      const browser = await launchChromium({ siteIsolation: condition.cpuSlowdown === 1 });
+      const route = await routeThrough(servers, condition.rttMs);
+      try {
+        results.push(await measureCondition(browser, route, condition, runs));
+      } finally {
+        await route.close();
+        await browser.close();
+      }
+    }
+  } finally {
+    await servers.close();
+  }
+  return results;
+}
+
+const medP95 = (samples: ReadySample[]) => {
+  const s = summarize(samples.map((x) => x.readyMs));
+  return s ? `${ms(s.median)} / ${ms(s.p95)}` : '—';
+};
+const minTtfb = (samples: ReadySample[]) => {
+  const values = samples.flatMap((x) => (x.frameTtfbMs === undefined ? [] : [x.frameTtfbMs]));
+  return values.length ? ms(Math.min(...values)) : '—';
+};
+
+/** One row per condition: n, median / p95 of both, the ratio of medians against the goal. */
+export function floorTable(results: ConditionResult[]): Record<string, string>[] {
+  return results.map(({ condition, floor, xpay, failures }) => {
+    const f = summarize(floor.map((x) => x.readyMs));
+    const x = summarize(xpay.map((s) => s.readyMs));
+    const ratio = f && x ? x.median / f.median : Number.NaN;
+    return {
+      condition: condition.name,
+      'n floor / xpay': `${floor.length} / ${xpay.length}${failures.length ? ` (+${failures.length} failed)` : ''}`,
+      'floor ms (med / p95)': medP95(floor),
+      'xpay-ready ms (med / p95)': medP95(xpay),
+      'ratio of medians': Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+      [`goal ≤ ${FLOOR_RATIO_GOAL}×`]: Number.isNaN(ratio) ? '—' : ratio <= FLOOR_RATIO_GOAL ? 'within' : 'over',
+      'frame min TTFB ms (floor / xpay)': `${minTtfb(floor)} / ${minTtfb(xpay)}`,
+    };
+  });
+}
