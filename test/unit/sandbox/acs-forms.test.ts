@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARDS, confirm, createSession, decideChallenge, publicView, startTestSandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { CARDS, confirm, createSession, decideChallenge, publicView, useTestSandbox } from './helpers.js';
 
 /**
  * Issue #8 item 6: the issuer page's Complete / Fail forms. A POST counts only with the page's
  * per-challenge token, from the sandbox's own origin (or `Origin: null`, which a browser sends for a
  * form under `Referrer-Policy: no-referrer`), and not cross-site by Fetch Metadata.
  */
-let api: Awaited<ReturnType<typeof startTestSandbox>>;
-beforeAll(async () => {
-  api = await startTestSandbox();
-});
-afterAll(async () => {
-  await api?.close();
-  api?.cleanup();
-});
+const api = useTestSandbox();
 
 async function challenge() {
   const s = await createSession(api);

@@ -1,20 +1,13 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../sandbox/http.js';
-import { createSession, SECRET, sessionBody, startTestSandbox } from './helpers.js';
+import { createSession, SECRET, sessionBody, useTestSandbox } from './helpers.js';
 
 /**
  * Issue #8 item 4: the body limit must hold for chunked bodies (no Content-Length), which used to be
  * read into memory whole before the limit applied.
  */
-let api: Awaited<ReturnType<typeof startTestSandbox>>;
-beforeAll(async () => {
-  api = await startTestSandbox();
-});
-afterAll(async () => {
-  await api?.close();
-  api?.cleanup();
-});
+const api = useTestSandbox();
 
 interface Outcome {
   response: string;

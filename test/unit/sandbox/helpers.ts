@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,41 @@ export interface Reply {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   text: string;
+}
+
+/**
+ * One sandbox for a test file: started before its tests, stopped (and its files removed) after.
+ * The returned object stands for that sandbox, so tests use it as they would the started one.
+ */
+export function useTestSandbox(env: Record<string, string> = {}): Api {
+  let started: (Api & { cleanup(): void }) | undefined;
+  beforeAll(async () => {
+    started = await startTestSandbox(env);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started?.cleanup();
+  });
+  const current = (): Api => {
+    if (!started) throw new Error('useTestSandbox: the sandbox is used before beforeAll started it');
+    return started;
+  };
+  return {
+    get sandbox() {
+      return current().sandbox;
+    },
+    get url() {
+      return current().url;
+    },
+    get dbPath() {
+      return current().dbPath;
+    },
+    get config() {
+      return current().config;
+    },
+    request: (...args) => current().request(...args),
+    close: () => current().close(),
+  };
 }
 
 export async function startTestSandbox(env: Record<string, string> = {}, options: SandboxOptions = {}, dir?: string): Promise<Api & { cleanup(): void }> {

@@ -1,17 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { objectSchemas } from '../../../src/api/objects.js';
-import { CARDS, confirm, eventually, getSession, ORIGIN, publicView, startTestSandbox, type Api } from './helpers.js';
+import { CARDS, confirm, eventually, getSession, ORIGIN, publicView, useTestSandbox } from './helpers.js';
 
-let api: Api & { cleanup(): void };
-beforeAll(async () => {
-  api = await startTestSandbox();
-});
-afterAll(async () => {
-  await api.close();
-  api.cleanup();
-});
+const api = useTestSandbox();
 
 const linkBody = (overrides: Record<string, unknown> = {}) => ({
   lineItems: [{ name: 'Poster', unitAmount: 1500, quantity: 2 }],

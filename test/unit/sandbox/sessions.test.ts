@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { objectSchemas } from '../../../src/api/objects.js';
 import { serverSchemas } from '../../../src/api/schemas.js';
-import { advanceClock, confirm, CARDS, createSession, getSession, ORIGIN, publicView, sessionBody, startTestSandbox, type Api } from './helpers.js';
+import { advanceClock, confirm, CARDS, createSession, getSession, ORIGIN, publicView, sessionBody, useTestSandbox } from './helpers.js';
 
-let api: Api & { cleanup(): void };
-beforeAll(async () => {
-  api = await startTestSandbox();
-});
-afterAll(async () => {
-  await api.close();
-  api.cleanup();
-});
+const api = useTestSandbox();
 
 describe('sandbox basics', () => {
   it('should answer GET / with an HTML page naming the merchant (escaped)', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   exceedsJsonSize,
   INTENT_HEADROOM,
@@ -7,21 +7,14 @@ import {
   MAX_REQUEST_BODY_BYTES,
 } from '../../../src/api/limits.js';
 import { parseFrameMessage } from '../../../src/frame/protocol.js';
-import { CARDS, confirm, publicView, sessionBody, startTestSandbox, type Api, type Reply } from './helpers.js';
+import { CARDS, confirm, publicView, sessionBody, useTestSandbox, type Reply } from './helpers.js';
 
 /**
  * Size limits agree end to end (issue 8 §7): whatever session the sandbox accepts, its public view
  * and the card frame's confirm result carrying it are within the caps the widget applies, so the
  * host never drops the message that says the customer has paid.
  */
-let api: Api & { cleanup(): void };
-beforeAll(async () => {
-  api = await startTestSandbox();
-});
-afterAll(async () => {
-  await api.close();
-  api.cleanup();
-});
+const api = useTestSandbox();
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 const image = (length: number) => `https://cdn.shop.example/i/${'a'.repeat(length - 27)}`;
