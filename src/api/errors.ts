@@ -242,6 +242,17 @@ export function toXpayError(error: unknown): XpayError {
 }
 
 /**
+ * A failed read as the customer should see it. Only a 4xx answer (other than 429) says the
+ * integration is wrong (bad client secret, unknown session, origin not allowed); anything else — no
+ * answer, a timeout, a 5xx, a 429, an unreadable reply — may pass by itself: a network error, with
+ * Try again and automatic retries.
+ */
+export function readFailureOf(error: unknown): XpayError {
+  const e = toXpayError(error);
+  return error instanceof ApiError && error.status < 500 && error.status !== 429 ? e : { ...e, type: 'network_error' };
+}
+
+/**
  * The public shape of an error the API reported inside a session (`lastPaymentError`). Declines and
  * 3-D Secure failures arrive this way when the outcome is learned by reading the session.
  */

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { newIdempotencyKey, sessionIdOf } from '../api/paths.js';
-import { ApiError, isConfirmOutcomeUnknown, isOutcomeUnknown, toXpayError, type XpayError } from '../api/errors.js';
+import { isConfirmOutcomeUnknown, isOutcomeUnknown, readFailureOf, toXpayError, type XpayError } from '../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../api/schemas.js';
 import {
   confirmResult,
@@ -31,17 +31,6 @@ import {
 import { recordConfirm, releaseConfirm, sentBeforeReload } from './confirm-owner.js';
 
 export type { ConfirmResult };
-
-/**
- * A failed read as the customer should see it. Only a 4xx answer (other than 429) says the
- * integration is wrong (bad client secret, unknown session, origin not allowed); anything else — no
- * answer, a timeout, a 5xx, a 429, an unreadable reply — may pass by itself: a network error, with
- * Try again and automatic retries.
- */
-function readError(error: unknown): XpayError {
-  const e = toXpayError(error);
-  return error instanceof ApiError && error.status < 500 && error.status !== 429 ? e : { ...e, type: 'network_error' };
-}
 
 /** The element the controller serves: it re-renders it and dispatches the public events on it. */
 export type IntentHost = ReactiveControllerHost & HTMLElement;
@@ -367,7 +356,7 @@ export class IntentController implements ReactiveController {
       const session = await client.getPublicSession({ signal: run.signal });
       if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'read' });
     } catch (error) {
-      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: readError(error) });
+      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: readFailureOf(error) });
     }
   }
 
@@ -383,7 +372,7 @@ export class IntentController implements ReactiveController {
       const session = await client.waitForChange(sinceVersion, { signal });
       if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
     } catch (error) {
-      if (!signal.aborted) this.#send({ type: 'readFailed', error: readError(error) });
+      if (!signal.aborted) this.#send({ type: 'readFailed', error: readFailureOf(error) });
     }
   }
 
