@@ -24,6 +24,7 @@ export {
   type XpayDeclinedDetail,
   type XpaySucceededDetail,
   type XpayErrorDetail,
+  type XpayEventCallbacks,
 } from './events/events.js';
 export type { Translation, TranslationOverrides } from './i18n/translation.js';
 export type { HostBillingDetails as BillingDetails } from './frame/protocol.js';

@@ -1,15 +1,8 @@
-import type {
-  XpayChangeEvent,
-  XpayDeclinedEvent,
-  XpayErrorEvent,
-  XpayReadyEvent,
-  XpayStatusChangeEvent,
-  XpaySucceededEvent,
-} from './events/events.js';
+import type { XpayEventCallbacks } from './events/events.js';
 import type { XpayCheckout } from './elements/checkout/checkout.js';
 
 /** Options of {@link mount}: the element's properties plus `on…` callbacks for its events. */
-export interface MountOptions {
+export interface MountOptions extends XpayEventCallbacks {
   clientSecret: string;
   apiBase: string;
   locale?: string;
@@ -19,12 +12,6 @@ export interface MountOptions {
   hidePayButton?: boolean;
   messages?: XpayCheckout['messages'];
   beforeSubmit?: XpayCheckout['beforeSubmit'];
-  onReady?: (event: XpayReadyEvent) => void;
-  onChange?: (event: XpayChangeEvent) => void;
-  onStatusChange?: (event: XpayStatusChangeEvent) => void;
-  onDeclined?: (event: XpayDeclinedEvent) => void;
-  onSucceeded?: (event: XpaySucceededEvent) => void;
-  onError?: (event: XpayErrorEvent) => void;
 }
 
 /** The element `mount()` returns: the checkout itself, plus `destroy()`. */

@@ -16,6 +16,7 @@ import type {
   XpayReadyEvent,
   XpayStatusChangeEvent,
   XpaySucceededEvent,
+  XpayEventCallbacks,
 } from './events/events.js';
 import { defineElements } from './define.js';
 
@@ -45,14 +46,8 @@ type XpayCheckoutInputs = Partial<
  */
 export interface XPayCheckoutProps
   extends XpayCheckoutInputs,
-    Omit<React.HTMLAttributes<XpayCheckout>, 'onChange' | 'onError' | keyof XpayCheckoutInputs> {
-  onReady?: (event: XpayReadyEvent) => void;
-  onChange?: (event: XpayChangeEvent) => void;
-  onStatusChange?: (event: XpayStatusChangeEvent) => void;
-  onDeclined?: (event: XpayDeclinedEvent) => void;
-  onSucceeded?: (event: XpaySucceededEvent) => void;
-  onError?: (event: XpayErrorEvent) => void;
-}
+    XpayEventCallbacks,
+    Omit<React.HTMLAttributes<XpayCheckout>, 'onChange' | 'onError' | keyof XpayCheckoutInputs> {}
 
 /** `<xpay-checkout>` as a React component; `ref` gives the element (for `confirm()`, `refresh()`). */
 export const XPayCheckout: React.ForwardRefExoticComponent<XPayCheckoutProps & React.RefAttributes<XpayCheckout>> =

@@ -109,6 +109,19 @@ export class XpayErrorEvent extends Event {
 
 // GlobalEventHandlersEventMap, not HTMLElementEventMap alone: the element, document and window maps
 // all extend it, so `document.addEventListener('xpay-succeeded', e => e.detail…)` is typed too.
+/**
+ * The events as `on…` callbacks, for the APIs that take callbacks instead of listeners: `mount()`'s
+ * options and the React wrapper's props.
+ */
+export interface XpayEventCallbacks {
+  onReady?: (event: XpayReadyEvent) => void;
+  onChange?: (event: XpayChangeEvent) => void;
+  onStatusChange?: (event: XpayStatusChangeEvent) => void;
+  onDeclined?: (event: XpayDeclinedEvent) => void;
+  onSucceeded?: (event: XpaySucceededEvent) => void;
+  onError?: (event: XpayErrorEvent) => void;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'xpay-ready': XpayReadyEvent;
