@@ -83,7 +83,8 @@ export class Deliverer {
         signal: ctrl.signal,
       });
       status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
+      // The answer is its status; the body is never read (a hostile endpoint could stream it forever).
+      await res.body?.cancel().catch(() => undefined);
     } catch (err) {
       error = ctrl.signal.aborted ? `no 2xx within ${this.config.webhookTimeoutMs} ms` : String((err as Error).message ?? err);
     } finally {

@@ -12,7 +12,10 @@ interface Hit {
 }
 
 /** A merchant webhook receiver: answers `respond(n)` to the n-th request (0-based). */
-async function receiver(respond: (n: number) => number | 'hang' = () => 200) {
+/** Bytes an `endless` receiver managed to send before the sandbox closed the connection. */
+let endlessBytes = 0;
+
+async function receiver(respond: (n: number) => number | 'hang' | 'endless' = () => 200) {
   const hits: Hit[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -22,6 +25,20 @@ async function receiver(respond: (n: number) => number | 'hang' = () => 200) {
       hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const answer = respond(n);
       if (answer === 'hang') return; // never answer
+      if (answer === 'endless') {
+        // 200 at once, then a body that never ends, written as fast as the sandbox reads it.
+        res.writeHead(200);
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        const pump = () => {
+          while (!res.destroyed) {
+            endlessBytes += chunk.length;
+            if (!res.write(chunk)) return; // full: go on at 'drain'
+          }
+        };
+        res.on('drain', pump);
+        pump();
+        return;
+      }
       res.writeHead(answer).end('ok');
     });
   });
@@ -117,6 +134,21 @@ describe('delivery', () => {
     }
     const completed = only.events()[0]!;
     expect(completed.data.object).toEqual(await getSession(api, s.id));
+  });
+
+  it('should take a 2xx as delivered and stop reading its body, however long it runs', async () => {
+    endlessBytes = 0;
+    const endless = await receiver(() => 'endless');
+    cleanups.push(endless.close);
+    await endpoint(endless.url, { enabledEvents: ['checkout.session.completed'] });
+    const s = await createSession(api);
+    await confirm(api, s, CARDS.visa);
+    await eventually(async () => endless.hits.length >= 1);
+    // Reading the body would go on until the delivery timeout, buffering it all (~65 MB here in 300 ms);
+    // the sandbox closes the connection instead (~4 MB got through while it recorded the delivery).
+    await new Promise((r) => setTimeout(r, 2 * api.config.webhookTimeoutMs));
+    expect(endlessBytes).toBeLessThan(32 * 1024 * 1024);
+    expect(endless.hits).toHaveLength(1);
   });
 
   it('should retry a failing endpoint with backoff until it answers 2xx', async () => {
