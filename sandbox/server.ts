@@ -11,6 +11,7 @@ import { objectSchemas } from '../src/api/objects.js';
 import { serverSchemas } from '../src/api/schemas.js';
 import type { SandboxConfig } from './config.js';
 import { acsFormToken, acsPostProblem } from './acs-guard.js';
+import { frameDocumentCsp, frameRefusalDocument, type FrameRefusal } from './card-frame-page.js';
 import { Store } from './db.js';
 import { Engine, type Result, type SessionRec } from './engine.js';
 import { ApiError, invalid, notFound } from './errors.js';
@@ -318,27 +319,25 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   app.get('/frames/card/v1/', (c) => {
     const sessionId = c.req.query('session');
     const origin = c.req.query('origin');
-    if (!sessionId) return html(c, messagePage('Card frame: missing session', 'Load the card frame with ?session=cs_…&origin=<your page origin>.'), 400);
+    const hostOrigin = origin && STRICT_ORIGIN.test(origin) ? origin : null;
+    const refuse = (status: 400 | 403 | 404, refusal: FrameRefusal) => {
+      const doc = frameRefusalDocument(refusal, hostOrigin);
+      return c.body(doc.html, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': doc.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    };
+    if (!hostOrigin) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<the embedding page origin>, e.g. https://shop.example.' });
+    if (!sessionId) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<your page origin>.' });
     const s = engine.session(sessionId);
-    if (!s) return html(c, messagePage('Card frame: unknown session', `No checkout session ${sessionId} exists in this sandbox.`), 404);
-    if (!origin || !STRICT_ORIGIN.test(origin)) {
-      return html(c, messagePage('Card frame: bad origin', 'The origin parameter must be the embedding page origin, e.g. https://shop.example.'), 400);
-    }
-    const allowed = s.allowedOrigins === null || s.allowedOrigins.includes(origin.toLowerCase()) || origin === ownOrigin(c);
-    if (!allowed) {
-      return html(
-        c,
-        messagePage('Card frame: origin not allowed', `The origin ${origin} is not in this session's allowedOrigins (${s.allowedOrigins!.join(', ') || 'none'}).`),
-        403,
-      );
-    }
+    if (!s) return refuse(404, { code: 'session_not_found', message: `No checkout session ${sessionId} exists here: check the client secret and api-base.` });
+    const allowed = s.allowedOrigins === null || s.allowedOrigins.includes(hostOrigin.toLowerCase()) || hostOrigin === ownOrigin(c);
+    if (!allowed) return refuse(403, { code: 'origin_not_allowed', message: `The origin ${hostOrigin} is not in this session's allowedOrigins (${s.allowedOrigins!.join(', ') || 'none'}): add it when creating the session.` });
     const index = join(frameDir, 'index.html');
     if (!existsSync(index)) {
       return html(c, messagePage('Card frame not built', 'dist/frame is missing: run npm run build (or vite build --mode frame).'), 503);
     }
-    return c.body(readFileSync(index, 'utf8'), 200, {
+    const document = readFileSync(index, 'utf8');
+    return c.body(document, 200, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${origin} 'self'`,
+      'Content-Security-Policy': frameDocumentCsp(document, hostOrigin),
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
     });

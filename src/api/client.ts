@@ -1,11 +1,19 @@
-import { newIdempotencyKey, path, sessionIdFromClientSecret, sessionIdOf } from './paths.js';
-import { createRequest, type CallOptions, type RequestSpec, type TransportOptions } from './request.js';
-import { clientSchemas, type ClientPublicSession } from './schemas.js';
+import { newIdempotencyKey, path } from './paths.js';
+import { createRequest, type CallOptions, type ReplySchema, type RequestSpec, type TransportOptions } from './request.js';
+import type { ClientPublicSession } from './schemas.js';
 
 /** Options of {@link createApiClient}. */
 export interface ApiClientOptions extends TransportOptions {
-  /** The session's client secret (`cs_…_secret_…`); sent only in the `XPay-Client-Secret` header. */
+  /** The session's id (`cs_…`). */
+  sessionId: string;
+  /** The session's client secret (`cs_…_secret_…`), which the caller has checked belongs to `sessionId`; sent only in the `XPay-Client-Secret` header. */
   clientSecret: string;
+  /**
+   * How a reply is checked: the shared lenient `clientSchemas().PublicSession`, or (in the card
+   * frame, which passes views on to a host that validates them) the light `sessionView`. Required,
+   * so the frame's bundle never carries the full schemas as a default.
+   */
+  view: ReplySchema<ClientPublicSession>;
 }
 
 /** Options of {@link ApiClient.waitForChange}. */
@@ -14,10 +22,8 @@ export interface WaitOptions extends CallOptions {
   waitSeconds?: number;
 }
 
-/** The session API as the widget on the merchant page uses it (client-secret endpoints only). */
+/** The session API with a client secret (the client-secret endpoints only); the card frame makes these calls for the widget. */
 export interface ApiClient {
-  /** The session id inside the client secret, or null when the secret is malformed (calls then reject). */
-  readonly sessionId: string | null;
   /** `GET /v1/checkout/sessions/:id/public`: the session's public view. */
   getPublicSession(options?: CallOptions): Promise<ClientPublicSession>;
   /**
@@ -30,29 +36,27 @@ export interface ApiClient {
 }
 
 /**
- * The widget's API client. Every endpoint is a few lines over the one `request()` (timeouts, retries,
- * typed errors, lenient parsing); a malformed client secret makes each call reject with an
- * `IntegrationError` instead of throwing here, so an element can report it like any other error.
+ * The session API client: the card frame makes the widget's session calls with it, on the API's own
+ * origin. Every endpoint is a few lines over the one `request()` (timeouts, retries, typed errors,
+ * the reply check the caller chose).
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const request = createRequest(options, { 'XPay-Client-Secret': options.clientSecret.trim() });
-  // Throws the IntegrationError for a malformed secret inside each (async) call, which then rejects.
-  const id = () => sessionIdFromClientSecret(options.clientSecret);
+  const publicView = path`/v1/checkout/sessions/${options.sessionId}/public`;
 
   // Every endpoint answers the session's public view.
   const sessionRequest = (spec: Omit<RequestSpec<ClientPublicSession>, 'schema'>) =>
-    request({ ...spec, schema: clientSchemas().PublicSession });
+    request({ ...spec, schema: options.view });
 
   return {
-    sessionId: sessionIdOf(options.clientSecret),
     async getPublicSession(call) {
-      return sessionRequest({ method: 'GET', path: path`/v1/checkout/sessions/${id()}/public`, signal: call?.signal });
+      return sessionRequest({ method: 'GET', path: publicView, signal: call?.signal });
     },
     async waitForChange(sinceVersion, { signal, waitSeconds = 25 } = {}) {
       return sessionRequest({
         method: 'GET',
         // Two numbers: nothing in the query to encode.
-        path: path`/v1/checkout/sessions/${id()}/public` + `?wait=${waitSeconds}&since=${sinceVersion}`,
+        path: `${publicView}?wait=${waitSeconds}&since=${sinceVersion}`,
         // The server holds the request for up to `waitSeconds`: that is not a timeout.
         timeoutMs: waitSeconds * 1000 + (options.timeoutMs ?? 10_000),
         signal,
@@ -61,7 +65,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async abandonAction(call) {
       return sessionRequest({
         method: 'POST',
-        path: path`/v1/checkout/sessions/${id()}/abandon_action`,
+        path: path`/v1/checkout/sessions/${options.sessionId}/abandon_action`,
         body: {},
         // Keyed, so a retry after a lost reply replays instead of failing on the new state.
         idempotencyKey: newIdempotencyKey(),

@@ -1,6 +1,7 @@
 import { path } from './paths.js';
-import { createRequest, type CallOptions, type ReplySchema, type TransportOptions } from './request.js';
+import { createRequest, type CallOptions, type TransportOptions } from './request.js';
 import type { ClientPublicSession, ConfirmRequest } from './schemas.js';
+import { sessionView } from './session-view.js';
 
 /** Options of {@link postConfirm}. */
 export interface PostConfirmOptions extends TransportOptions, CallOptions {
@@ -13,18 +14,6 @@ export interface PostConfirmOptions extends TransportOptions, CallOptions {
 }
 
 /**
- * Checks only that the reply is a session view. The card frame passes the view on unread, and the
- * host parses it with the shared lenient schemas on receipt (`parseFrameMessage`): building them in
- * the frame as well would cost ~1.4 KB brotli of its 14 KB budget, for a reply from its own origin.
- */
-const sessionView: ReplySchema<ClientPublicSession> = {
-  safeParse: (data) =>
-    (data as { object?: unknown } | null)?.object === 'checkout.session.public'
-      ? { success: true, data: data as ClientPublicSession }
-      : { success: false, error: { issues: [{ path: ['object'], message: 'expected a checkout.session.public' }] } },
-};
-
-/**
  * `POST /v1/checkout/sessions/:id/confirm`, the one confirm implementation. Only the card frame
  * calls it (the API answers confirm without CORS, so only its own origin can send card data). It
  * runs on the same `request()` as the widget's reads, so both classify errors the same way:
@@ -34,7 +23,7 @@ const sessionView: ReplySchema<ClientPublicSession> = {
  * `ApiError` whose `type` is `card_error` and whose `paymentIntent` is the intent; a rate limit that
  * outlasts the waits with code `rate_limited` (or the API's `too_many_attempts`).
  *
- * The answer is checked only for being a session view (see above): its reader validates it.
+ * The answer is checked only for being a session view (see session-view.ts): its reader validates it.
  */
 export async function postConfirm(body: ConfirmRequest, options: PostConfirmOptions): Promise<ClientPublicSession> {
   const request = createRequest(

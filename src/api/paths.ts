@@ -1,5 +1,3 @@
-import { IntegrationError } from './errors.js';
-
 /**
  * Builds an API path with every interpolated segment percent-encoded, so an id can never add a
  * segment, a query or a fragment: path`/v1/checkout/sessions/${id}/public`.
@@ -22,17 +20,10 @@ export function sessionIdOf(clientSecret: string): string | null {
   return CLIENT_SECRET.exec(clientSecret.trim())?.[1] ?? null;
 }
 
-/**
- * The session id inside a client secret (`cs_…_secret_…` → `cs_…`). Throws an
- * {@link IntegrationError} `invalid_client_secret` naming what was expected — never echoing the secret.
- */
-export function sessionIdFromClientSecret(clientSecret: string): string {
-  const sessionId = sessionIdOf(clientSecret);
-  if (sessionId === null) {
-    const hint = clientSecret.startsWith('sk_') ? ' (never a secret key: keep it off the page)' : '';
-    throw new IntegrationError('invalid_client_secret', `client-secret must be the session's clientSecret, cs_…_secret_…${hint}.`);
-  }
-  return sessionId;
+/** What to fix when a client secret is malformed; never echoes the value (it may be a secret key). */
+export function invalidClientSecretMessage(clientSecret: string): string {
+  const hint = clientSecret.startsWith('sk_') ? ' (never a secret key: keep it off the page)' : '';
+  return `client-secret must be the session's clientSecret, cs_…_secret_…${hint}.`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createApiClient, type ApiClient } from '../api/client.js';
-import { newIdempotencyKey, sessionIdOf } from '../api/paths.js';
-import { isConfirmOutcomeUnknown, isOutcomeUnknown, readFailureOf, toXpayError, type XpayError } from '../api/errors.js';
+import { newIdempotencyKey } from '../api/paths.js';
+import { isConfirmOutcomeUnknown, type XpayError } from '../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../api/schemas.js';
 import {
   confirmResult,
@@ -29,6 +28,7 @@ import {
   XpaySucceededEvent,
 } from '../events/events.js';
 import { recordConfirm, releaseConfirm, sentBeforeReload } from './confirm-owner.js';
+import type { SessionReader } from './session-reader.js';
 
 export type { ConfirmResult };
 
@@ -49,14 +49,14 @@ export interface IntentEffects {
   closeChallenge(): void;
 }
 
-/** Where the session lives: both come from the element's attributes. */
+/** The session to run: its id (from the client secret) and what reads it (the card frame). */
 export interface SessionConfig {
-  apiBase: string;
-  clientSecret: string;
+  sessionId: string;
+  reader: SessionReader;
 }
 
 /**
- * Runs the pure intent machine (src/state) against the real API client for one `<xpay-checkout>`:
+ * Runs the pure intent machine (src/state) against the real session API for one `<xpay-checkout>`:
  * feeds it server views and customer actions, runs the effects it asks for (reads, the long-poll,
  * abandon, the dialog) and turns its notifications into the public DOM events. Like `@lit/task`,
  * each session run has one `AbortController`; starting a new session aborts the old one, so late
@@ -67,7 +67,7 @@ export class IntentController implements ReactiveController {
   /** The machine's context; read through the getters below. */
   #ctx: IntentContext = initialIntentContext();
   // Left undefined rather than initialised to null: the constructor (and the CDN bundle) stays shorter.
-  #client: ApiClient | undefined;
+  #reader: SessionReader | undefined;
   #run = new AbortController();
   #poll: AbortController | undefined;
   #watch: AbortController | undefined;
@@ -121,10 +121,10 @@ export class IntentController implements ReactiveController {
   /** Starts (or restarts, on a new client secret) the session: aborts the old run and reads the new one. */
   start(config: SessionConfig): void {
     this.reset();
-    this.#sessionId = sessionIdOf(config.clientSecret) ?? '';
+    this.#sessionId = config.sessionId;
     this.#ctx = initialIntentContext(sentBeforeReload(this.#sessionId));
     this.#run = new AbortController();
-    this.#client = createApiClient({ apiBase: config.apiBase, clientSecret: config.clientSecret });
+    this.#reader = config.reader;
     void this.#read(0);
   }
 
@@ -142,7 +142,7 @@ export class IntentController implements ReactiveController {
     this.#poll = undefined;
     this.#watchWanted = false;
     this.#syncIdleWatch();
-    this.#client = undefined;
+    this.#reader = undefined;
     clearTimeout(this.#deadline);
     releaseConfirm(this.#sentKey);
     this.#sentKey = undefined;
@@ -235,7 +235,7 @@ export class IntentController implements ReactiveController {
 
   /** Runs the idle watch exactly while it is wanted and the form is idle on an open session. */
   #syncIdleWatch(): void {
-    const idle = this.#watchWanted && this.#client !== undefined && this.#ctx.step === 'ready' && this.#ctx.session?.status === 'open';
+    const idle = this.#watchWanted && this.#reader !== undefined && this.#ctx.step === 'ready' && this.#ctx.session?.status === 'open';
     if (idle && !this.#watch) void this.#watchIdle();
     if (!idle && this.#watch) {
       this.#watch.abort();
@@ -249,20 +249,20 @@ export class IntentController implements ReactiveController {
    * step then leaves `ready` and this loop is aborted), so there is never more than one poll.
    */
   async #watchIdle(): Promise<void> {
-    const client = this.#client!;
+    const reader = this.#reader!;
     // stop() aborts the watch with the run, so its own signal covers both. Whoever aborts it also
     // clears #watch (#syncIdleWatch), so the loop leaves nothing to tidy up.
     const { signal } = (this.#watch = new AbortController());
     let failures = 0;
     while (!signal.aborted) {
-      try {
-        const session = await client.waitForChange(this.#ctx.session?.version ?? 0, { signal });
+      const reply = await reader.read('wait', { since: this.#ctx.session?.version ?? 0, signal });
+      if (signal.aborted) break;
+      if (reply.ok) {
         failures = 0;
         // Unaborted means still `ready` (any other step aborts the watch), where the machine
         // ignores a view that is not newer.
-        if (!signal.aborted) this.#send({ type: 'session', session, via: 'read' });
-      } catch {
-        if (signal.aborted) break;
+        this.#send({ type: 'session', session: reply.session, via: 'read' });
+      } else {
         // A background watch: its failures are not the customer's (the next action reports any
         // real trouble); back off so a broken network is not hammered.
         failures += 1;
@@ -347,49 +347,37 @@ export class IntentController implements ReactiveController {
   }
 
   async #read(delayMs: number): Promise<void> {
-    const client = this.#client;
-    const run = this.#run;
-    if (!client) return;
+    const reader = this.#reader;
+    const { signal } = this.#run;
+    if (!reader) return;
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-    if (run.signal.aborted) return;
-    try {
-      const session = await client.getPublicSession({ signal: run.signal });
-      if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'read' });
-    } catch (error) {
-      if (!run.signal.aborted) this.#send({ type: 'readFailed', error: readFailureOf(error) });
-    }
+    if (signal.aborted) return;
+    const reply = await reader.read('get', { signal });
+    if (!signal.aborted) this.#send(reply.ok ? { type: 'session', session: reply.session, via: 'read' } : { type: 'readFailed', error: reply.error });
   }
 
   async #longPoll(sinceVersion: number): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
+    const reader = this.#reader;
+    if (!reader) return;
     // The latest long-poll wins: an older one is aborted, its reply never lands. stop() aborts the
     // current one with the run, so its own signal covers both. A finished poll may stay in #poll:
     // aborting it later changes nothing.
     this.#poll?.abort();
     const { signal } = (this.#poll = new AbortController());
-    try {
-      const session = await client.waitForChange(sinceVersion, { signal });
-      if (!signal.aborted) this.#send({ type: 'session', session, via: 'poll' });
-    } catch (error) {
-      if (!signal.aborted) this.#send({ type: 'readFailed', error: readFailureOf(error) });
-    }
+    const reply = await reader.read('wait', { since: sinceVersion, signal });
+    if (!signal.aborted) this.#send(reply.ok ? { type: 'session', session: reply.session, via: 'poll' } : { type: 'readFailed', error: reply.error });
   }
 
   async #abandon(): Promise<void> {
-    const client = this.#client;
-    const run = this.#run;
-    if (!client) return;
-    try {
-      const session = await client.abandonAction({ signal: run.signal });
-      if (!run.signal.aborted) this.#send({ type: 'session', session, via: 'abandon' });
-    } catch (error) {
-      // The abandon may or may not have been recorded: the session tells us which.
-      if (!run.signal.aborted) {
-        if (!isOutcomeUnknown(error)) this.reportError(toXpayError(error));
-        this.#send({ type: 'refresh' });
-      }
-    }
+    const reader = this.#reader;
+    const { signal } = this.#run;
+    if (!reader) return;
+    const reply = await reader.read('abandon', { signal });
+    if (signal.aborted) return;
+    if (reply.ok) return void this.#send({ type: 'session', session: reply.session, via: 'abandon' });
+    // The abandon may or may not have been recorded: the session tells us which.
+    if (!isConfirmOutcomeUnknown(reply.error)) this.reportError(reply.error);
+    this.#send({ type: 'refresh' });
   }
 
   #currentResult(): ConfirmResult {

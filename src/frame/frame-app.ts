@@ -7,9 +7,10 @@ import { createCvcHint } from './cvc-hint.js';
 import { sessionIdOfSecret, type FrameParams } from './frame-params.js';
 import { stringsFor } from './frame-strings.js';
 import { openHostChannel } from './host-channel.js';
+import { createSessionReads } from './session-reads.js';
 import { FRAME_PROTOCOL_VERSION, type HostMessage } from './protocol.js';
 import { applyStyleTokens } from './style-tokens.js';
-import { createTestCardPicker, isTestSession } from './test-cards.js';
+import { createTestCardPicker } from './test-cards.js';
 
 type ConfirmMessage = Extract<HostMessage, { type: 'confirm' }>;
 
@@ -28,8 +29,8 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   let busy = false;
   let lastChange = '';
   let lastHeight = -1;
-  /** The test-card picker is offered at most once, after the first valid init. */
-  let pickerAsked = false;
+  /** The test-card picker is offered at most once, when a session view says test mode. */
+  let pickerShown = false;
 
   const channel = openHostChannel(params.hostOrigin, (message) => {
     switch (message.type) {
@@ -40,13 +41,13 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         strings = stringsFor(message.locale);
         root.lang = message.locale;
         applyStyleTokens(root, message.styleTokens);
-        if (!pickerAsked) {
-          pickerAsked = true;
-          void isTestSession(params.sessionId, clientSecret).then((test) => {
-            if (test) form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
-          });
-        }
         return;
+      case 'read':
+        // Before a valid init there is no secret to read with; the host always sends init first.
+        if (clientSecret) reads.read(message, clientSecret);
+        return;
+      case 'cancel':
+        return reads.cancel(message.id);
       case 'focus':
         return form.focus(message.field);
       case 'clear':
@@ -55,6 +56,16 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         return void confirm(message);
     }
   });
+
+  const reads = createSessionReads(
+    params.sessionId,
+    (reply) => channel.post(reply),
+    (session) => {
+      if (pickerShown || session.livemode !== false) return;
+      pickerShown = true;
+      form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
+    },
+  );
 
   const form = createCardForm(
     strings,

@@ -94,9 +94,21 @@ export interface HostBillingDetails {
   };
 }
 
+/**
+ * What a `read` asks the frame to do with the session, on the frame's own origin (no CORS): `get`
+ * its public view, `wait` for a version newer than `since` (the long-poll), or `abandon` the open
+ * 3-D Secure challenge. Every one answers the public view.
+ */
+export const READ_KINDS = ['get', 'wait', 'abandon'] as const;
+export type ReadKind = (typeof READ_KINDS)[number];
+
 /** Messages the host posts to the frame. */
 export type HostMessage =
   | { v: 1; type: 'init'; clientSecret: string; locale: string; styleTokens: StyleTokens }
+  /** A session call; the frame answers with a `session` message carrying the same `id`. */
+  | { v: 1; type: 'read'; id: number; kind: ReadKind; since?: number }
+  /** The host no longer wants read `id` (a newer long-poll, a stopped session): the frame aborts it. */
+  | { v: 1; type: 'cancel'; id: number }
   | { v: 1; type: 'focus'; field?: CardField }
   | { v: 1; type: 'clear' }
   | {
@@ -122,9 +134,24 @@ export type FrameResult =
       session?: ClientPublicSession;
     };
 
+/**
+ * The answer to a `read`: the public view, or the error already classified as the customer should
+ * see it (a read's failure is `network_error` unless the API refused the integration; an abandon's
+ * is the API's own, since only the host knows whether it may have happened).
+ */
+export type FrameSessionReply =
+  | { v: 1; type: 'session'; id: number; ok: true; session: ClientPublicSession }
+  | { v: 1; type: 'session'; id: number; ok: false; error: FrameResultError };
+
 /** Messages the frame posts to the host. */
 export type FrameMessage =
   | { v: 1; type: 'ready'; protocolVersion: number }
+  /**
+   * Sent instead of `ready` by the API's refusal page when it will not serve the card frame to this
+   * page (unknown session, origin not in `allowedOrigins`): the integration error to report.
+   */
+  | { v: 1; type: 'refused'; error: FrameResultError }
+  | FrameSessionReply
   | {
       v: 1;
       type: 'change';
@@ -152,9 +179,11 @@ export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;
 const text = (max: number, pattern?: RegExp) =>
   z.custom<string>((s) => typeof s === 'string' && [...s].length <= max && (!pattern || pattern.test(s)));
 
-/** Keys of the two result variants in the frame schema table. */
+/** Keys of the two-variant messages (`result`, `session`) in the frame schema table: `type:ok|error`. */
 const RESULT_OK = 'result:ok';
 const RESULT_ERROR = 'result:error';
+const SESSION_OK = 'session:ok';
+const SESSION_ERROR = 'session:error';
 
 /*
  * One zod object schema per message type, picked by `type` (and by `ok` for results) before parsing.
@@ -182,6 +211,14 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       locale: text(35, /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
       styleTokens,
     }),
+    read: z.object({
+      v,
+      type: z.literal('read'),
+      id: z.custom<number>(Number.isSafeInteger),
+      kind: z.literal(READ_KINDS),
+      since: z.optional(z.custom<number>(Number.isSafeInteger)),
+    }),
+    cancel: z.object({ v, type: z.literal('cancel'), id: z.custom<number>(Number.isSafeInteger) }),
     focus: z.object({ v, type: z.literal('focus'), field: z.optional(z.literal(CARD_FIELDS)) }),
     clear: z.object({ v, type: z.literal('clear') }),
     confirm: z.object({
@@ -220,8 +257,21 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
   const field = k.literal(CARD_FIELDS);
   const idempotencyKey = text(255);
   const result = k.literal('result');
+  const error = k.object({
+    type: k.literal(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
+    code: text(100),
+    declineCode: z.optional(text(100)),
+    message: text(1000),
+    requestId: z.optional(text(100)),
+    param: z.optional(text(200)),
+  });
+  const session = k.literal('session');
+  const id = z.custom<number>(Number.isSafeInteger);
   return {
     ready: k.object({ v, type: k.literal('ready'), protocolVersion: k.int() }),
+    refused: k.object({ v, type: k.literal('refused'), error }),
+    [SESSION_OK]: k.object({ v, type: session, id, ok: k.literal(true), session: s.PublicSession }),
+    [SESSION_ERROR]: k.object({ v, type: session, id, ok: k.literal(false), error }),
     change: k.object({
       v,
       type: k.literal('change'),
@@ -249,14 +299,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
       type: result,
       idempotencyKey,
       ok: k.literal(false),
-      error: k.object({
-        type: k.literal(['card_error', 'validation_error', 'api_error', 'network_error', 'integration_error']),
-        code: text(100),
-        declineCode: z.optional(text(100)),
-        message: text(1000),
-        requestId: z.optional(text(100)),
-        param: z.optional(text(200)),
-      }),
+      error,
       paymentIntent: z.optional(s.PublicIntent),
       session: z.optional(s.PublicSession),
     }),
@@ -274,7 +317,7 @@ export function exceedsMessageSize(value: unknown, limit = MAX_MESSAGE_BYTES): b
 function parseWith<T>(schemas: Record<string, z.ZodMiniType>, data: unknown): T | null {
   if (data === null || typeof data !== 'object' || exceedsJsonSize(data, MAX_MESSAGE_BYTES)) return null;
   const { type, ok } = data as { type?: unknown; ok?: unknown };
-  const key = type === 'result' ? (ok === true ? RESULT_OK : RESULT_ERROR) : type;
+  const key = type === 'result' || type === 'session' ? `${type}:${ok === true ? 'ok' : 'error'}` : type;
   // Own keys only: "constructor" or "__proto__" must not find anything.
   if (typeof key !== 'string' || !Object.hasOwn(schemas, key)) return null;
   const parsed = schemas[key]!.safeParse(data);

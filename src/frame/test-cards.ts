@@ -15,20 +15,6 @@ const TEST_CARDS: readonly (readonly [string, string])[] = [
   ['Processing, then fails', '4000000000007726'],
 ];
 
-/** True when the session's public view (the frame's own origin) says test mode; false on any doubt. */
-export async function isTestSession(sessionId: string, clientSecret: string): Promise<boolean> {
-  try {
-    const response = await fetch(`/v1/checkout/sessions/${encodeURIComponent(sessionId)}/public`, {
-      headers: { 'XPay-Client-Secret': clientSecret },
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-    return ((await response.json()) as { livemode?: unknown }).livemode === false;
-  } catch {
-    return false;
-  }
-}
-
 /** The labelled select; choosing a card calls `pick` with its number (digits only). */
 export function createTestCardPicker(label: string, pick: (number: string) => void): HTMLElement {
   const select = h(

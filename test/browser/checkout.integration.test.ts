@@ -44,6 +44,20 @@ describe('<xpay-checkout> integration errors', () => {
     expect(JSON.stringify(detail)).not.to.contain('wrongwrongwrong');
   });
 
+  it('should refuse a malformed client secret before loading anything, without echoing it', async () => {
+    const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+    const error = nextEvent(el, 'xpay-error');
+    el.apiBase = await sandboxUrl();
+    el.clientSecret = 'sk_test_pasted_by_mistake';
+    const { detail } = await error;
+    expect(detail.error.code).to.equal('invalid_client_secret');
+    expect(detail.error.message).to.contain('secret key');
+    expect(JSON.stringify(detail)).not.to.contain('pasted_by_mistake');
+    await el.updateComplete;
+    expect(el.status).to.equal('error');
+    expect(el.shadowRoot!.querySelectorAll('iframe').length).to.equal(0);
+  });
+
   it('should report origin_not_allowed naming this origin', async () => {
     const [session, apiBase] = await Promise.all([createSession({ allowedOrigins: ['https://shop.example'] }), sandboxUrl()]);
     const el = await renderWith(apiBase, session.clientSecret);
@@ -75,7 +89,12 @@ describe('<xpay-checkout> server states on load', () => {
     const { detail } = await nextEvent(again, 'xpay-succeeded');
     expect(detail.resumed).to.equal(true);
     await again.updateComplete;
-    expect(new CheckoutHarness(again).cardFrame()).to.equal(null);
+    // The card frame stays mounted (it makes the session's calls), in a parked form: invisible and
+    // taking no room. Plain values, never the element: a failure must not print a live iframe.
+    const form = new CheckoutHarness(again).root.querySelector('form');
+    expect(form?.querySelector('iframe.card-frame') != null).to.equal(true);
+    expect(form!.getBoundingClientRect().height).to.equal(0);
+    expect(getComputedStyle(form!).visibility).to.equal('hidden');
   });
 
   it('should show the canceled view when the authorisation was canceled', async () => {
@@ -93,8 +112,10 @@ describe('<xpay-checkout> server states on load', () => {
 });
 
 describe('<xpay-checkout> swapping the client secret', () => {
-  it('should load the new session and its amount in a new frame', async () => {
+  it('should load the new session and its amount in a new frame, adding nothing to the page history', async () => {
     const { el, harness } = await mountCheckout();
+    const first = harness.cardFrame();
+    const historyLength = history.length;
     const other = await createSession({ lineItems: [{ name: 'Mug', unitAmount: 900, quantity: 1 }] });
     const ready = nextEvent(el, 'xpay-ready');
     el.clientSecret = other.clientSecret;
@@ -105,6 +126,9 @@ describe('<xpay-checkout> swapping the client secret', () => {
     expect(harness.payButton()!.textContent!.trim()).to.equal('Pay $9.00');
     expect(new URL(harness.cardFrame()!.src).searchParams.get('session')).to.equal(other.id);
     expect(harness.root.querySelectorAll('iframe.card-frame')).to.have.length(1);
+    expect(harness.cardFrame() === first, 'a new iframe').to.equal(false);
+    // Back must leave the checkout, not step back through our frame documents.
+    expect(history.length).to.equal(historyLength);
   });
 
   it('should drop the old session when the client secret is removed, then load the next one', async () => {

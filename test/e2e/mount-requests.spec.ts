@@ -6,14 +6,13 @@ import { fillCart, payButton, sandboxUrl, shopUrl } from './shop.js';
  * to the XPay API origin from navigation until the widget is ready and its card frame initialised,
  * from the page and from the card frame, CORS preflights included.
  *
- * Today's mount makes 6 in test mode: preflight, `GET …/public`, the frame's document, its JS, its
- * CSS (the 5 of bench/README.md), and the frame's own `GET …/public` that decides whether to offer
- * the test-card picker. That last one races `xpay-ready`, so the count runs until the frame has
- * finished initialising (its picker is shown), which makes it the same on every run. This is an
- * upper bound on today's behaviour, so that no change adds one; issue #9 lowers it to 3 (the frame
- * reads the session once for both) — lower MOUNT_REQUEST_LIMIT with that change.
+ * Issue #9: 3 — the frame's document (its CSS inlined), its JS, and one `GET …/public` that the
+ * frame makes on its own origin (no preflight) and hands to the page, which also tells the frame
+ * whether to offer the test-card picker. Before, 6: a preflight and a `GET …/public` from the page,
+ * the frame's document, JS and CSS, and the frame's own second read for the picker. The count runs
+ * until the picker is shown, so it is the same on every run.
  */
-const MOUNT_REQUEST_LIMIT = 6;
+const MOUNT_REQUEST_LIMIT = 3;
 
 /** Counts requests to the API origin until the widget says it is ready; returns them in order. */
 async function apiRequestsUntilReady(page: Page, open: () => Promise<void>): Promise<string[]> {
@@ -45,7 +44,7 @@ async function apiRequestsUntilReady(page: Page, open: () => Promise<void>): Pro
   return seen;
 }
 
-test('mounting the widget costs at most 6 requests to the API origin on a cold cache, preflights included', async ({ page }) => {
+test('mounting the widget costs at most 3 requests to the API origin on a cold cache, preflights included', async ({ page }) => {
   await fillCart(page, ['tee']);
   const requests = await apiRequestsUntilReady(page, async () => {
     await page.goto(shopUrl('/checkout/tag'));
@@ -54,4 +53,6 @@ test('mounting the widget costs at most 6 requests to the API origin on a cold c
   // The card frame's document is among them: the count covers the frame, not only the page.
   expect(requests.some((r) => r.startsWith('GET /frames/card/')), requests.join('\n')).toBe(true);
   expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(MOUNT_REQUEST_LIMIT);
+  // The page itself asks the API nothing: no preflight, every read is the frame's.
+  expect(requests.filter((r) => r.startsWith('OPTIONS')), requests.join('\n')).toEqual([]);
 });

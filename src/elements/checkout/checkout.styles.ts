@@ -13,6 +13,16 @@ export const styles = css`
   .checkout {
     display: grid;
     gap: calc(var(--_xpay-space) * 1.5);
+    position: relative;
+  }
+  /* The form while a status view shows: still laid out at full width (the frame keeps its height
+     right), but invisible, out of the accessibility tree and taking no room. */
+  .parked {
+    position: absolute;
+    inline-size: 100%;
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
   }
 
   /* Loading: a skeleton that reserves roughly the final height, so the page does not jump. */

@@ -4,19 +4,14 @@ import type { XpayError } from '../../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
-import {
-  FRAME_PATH,
-  FRAME_PROTOCOL_VERSION,
-  type FrameMessage,
-  type HostBillingDetails,
-} from '../../frame/protocol.js';
+import type { FrameResult, HostBillingDetails } from '../../frame/protocol.js';
 import { formatMoney } from '../../i18n/format.js';
 import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
 import type { Translation, TranslationOverrides } from '../../i18n/translation.js';
 import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
 import { shared } from '../../styles/shared.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { CardFrameConnection } from '../card-frame-host/frame-connection.js';
+import { CardFrameController } from '../card-frame-host/card-frame.controller.js';
 import { readStyleTokens } from '../card-frame-host/frame-style.js';
 import { chooseChallengeWindowSize } from '../challenge/window-size.js';
 import {
@@ -57,16 +52,8 @@ export interface ConfirmOptions {
   billingDetails?: HostBillingDetails;
 }
 
-/** What the card frame last told us (never digits: completeness, brand and error codes). */
-interface FrameState {
-  ready: boolean;
-  empty: boolean;
-  complete: boolean;
-  brand: XpayChangeDetail['brand'];
-  errors: FormErrors;
-}
-
-const INITIAL_FRAME: FrameState = { ready: false, empty: true, complete: false, brand: 'unknown', errors: {} };
+/** Statuses in which the customer sees the payment form (the card frame stays mounted, parked, in the others). */
+const FORM_STATUSES: readonly CheckoutStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
 /**
  * `fields` attribute: space- or comma-separated groups, e.g. `fields="email address"`. Parsing only:
@@ -141,9 +128,7 @@ export class XpayCheckout extends LitElement {
     // Internal state; `attribute: false` spelled out so the manifest (cem) lists no attribute.
     billing: { state: true, attribute: false },
     touched: { state: true, attribute: false },
-    frame: { state: true, attribute: false },
-    frameHeight: { state: true, attribute: false },
-    frameError: { state: true, attribute: false },
+    stopError: { state: true, attribute: false },
     challenge: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
@@ -172,9 +157,8 @@ export class XpayCheckout extends LitElement {
   private billing: BillingValues = emptyBilling();
   /** Fields whose errors show: those the customer has left, or all of them after a submit attempt. */
   private touched = new Set<BillingField>();
-  private frame: FrameState = INITIAL_FRAME;
-  private frameHeight = 0;
-  private frameError: XpayError | null = null;
+  /** What stopped this checkout (no usable frame, an unsafe URL, the browser, the setup): the error view. */
+  private stopError: XpayError | null = null;
   private challenge: { url: string; windowSize: ChallengeWindowSize | 'unknown' } | null = null;
   private announcement = '';
 
@@ -184,13 +168,24 @@ export class XpayCheckout extends LitElement {
     closeChallenge: () => this.#closeChallenge(),
   });
 
+  /** The card frame: created with the session, it also makes the session's calls (see CardFrameController). */
+  #frame = new CardFrameController(this, {
+    slot: () => this.renderRoot?.querySelector('.card-frame-slot') ?? null,
+    title: () => this.#t.cardFrameTitle,
+    initOf: () => ({ locale: this.#resolvedLocale, styleTokens: readStyleTokens(this) }),
+    onSubmit: () => void this.#requestSubmit(),
+    onResult: (result) => this.#handleResult(result),
+    onResultLost: () => this.#intent.confirmLost(),
+    onFailed: (error) => {
+      // The frame is gone, and with it the session's calls: stop the run, show the error.
+      this.#intent.stop();
+      this.#stop(error);
+    },
+  });
+
   // Private fields left undefined until first set: what each holds is "none yet" until then.
-  #connection: CardFrameConnection | undefined;
-  #frameTimer: ReturnType<typeof setTimeout> | undefined;
-  #pendingConfirmKey: string | undefined;
   #readyFired = false;
   #lastChange = '';
-  #colorScheme: MediaQueryList | undefined;
   #extraBilling: HostBillingDetails = {};
   /** The input the API refused in the last confirm, with its error (issue 8 §9). */
   #refused: BillingErrors = {};
@@ -198,10 +193,6 @@ export class XpayCheckout extends LitElement {
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
 
-  get #frameElement(): HTMLIFrameElement | null {
-    // The only iframe in this shadow root (the challenge's lives in <xpay-challenge>'s own).
-    return this.renderRoot?.querySelector('iframe') ?? null;
-  }
 
   constructor() {
     super();
@@ -210,7 +201,7 @@ export class XpayCheckout extends LitElement {
 
   /** Current status: the server's intent status, `expired`, or the local `loading` / `error`. Reflected as an attribute. */
   get status(): CheckoutStatus {
-    return this.frameError ? 'error' : this.#intent.status;
+    return this.stopError ? 'error' : this.#intent.status;
   }
   /** True while a payment attempt is under way (submitting, 3-D Secure open, outcome pending). Reflected. */
   get busy(): boolean {
@@ -220,7 +211,7 @@ export class XpayCheckout extends LitElement {
   get complete(): boolean {
     const session = this.#intent.session;
     if (!session) return false;
-    return this.frame.complete && Object.keys(validateBilling(this.billing, this.#requirements(session))).length === 0;
+    return this.#frame.state.complete && Object.keys(validateBilling(this.billing, this.#requirements(session))).length === 0;
   }
   /** The session's payment intent as the page may see it, or null before the first attempt. */
   get paymentIntent(): PaymentIntentSummary | null {
@@ -248,30 +239,23 @@ export class XpayCheckout extends LitElement {
 
   /** Moves focus into the card number field. */
   override focus(options?: FocusOptions): void {
-    const frame = this.#frameElement;
+    const frame = this.#frame.element;
     if (!frame) return super.focus(options);
     frame.focus(options);
-    this.#connection?.post({ type: 'focus', field: 'number' });
+    this.#frame.post({ type: 'focus', field: 'number' });
   }
 
   /** Empties the card fields and the element's own inputs (the email prefilled from the session stays). */
   clear(): void {
-    this.#connection?.post({ type: 'clear' });
+    this.#frame.post({ type: 'clear' });
     this.billing = this.#initialBilling(this.#intent.session);
     this.touched = new Set();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#colorScheme = window.matchMedia('(prefers-color-scheme: dark)');
-    this.#colorScheme.addEventListener('change', this.#handleColorSchemeChange);
+    // Back in the DOM after a removal (the controllers stopped everything): start afresh.
     if (this.hasUpdated) this.#startSession();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#colorScheme?.removeEventListener('change', this.#handleColorSchemeChange);
-    this.#stopFrame();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -288,12 +272,8 @@ export class XpayCheckout extends LitElement {
   }
 
   protected override updated(): void {
-    // Through CSSOM, not a style="" binding: merchants' CSPs without 'unsafe-inline' block style
-    // attributes (Lit's styleMap too, on its first render), but allow style.setProperty.
-    this.#frameElement?.style.setProperty('height', this.frameHeight ? `${this.frameHeight}px` : null);
     this.setAttribute('status', this.status);
     this.toggleAttribute('busy', this.busy);
-    this.#ensureFrameWatch();
     this.#maybeFireReady();
     this.#maybeFireChange();
   }
@@ -308,10 +288,9 @@ export class XpayCheckout extends LitElement {
       }
     }
     const session = this.#intent.session;
-    if (!session || !this.#connection) return { refused: undefined };
-    this.#pendingConfirmKey = idempotencyKey;
+    if (!session || !this.#frame.state.ready) return { refused: undefined };
     const billingDetails = toBillingDetails(this.billing, this.#requirements(session), this.#extraBilling);
-    this.#connection.post({
+    this.#frame.confirm({
       type: 'confirm',
       idempotencyKey,
       billingDetails,
@@ -327,7 +306,8 @@ export class XpayCheckout extends LitElement {
    */
   #openChallenge(nextAction: ClientNextAction): void {
     if (!nextAction.url) {
-      this.#failFrame(integrationErrors.unsafeUrl('challenge URL'));
+      // The frame stays: it records the abandon below.
+      this.#stop(integrationErrors.unsafeUrl('challenge URL'));
       // No challenge can be shown: record the abandon, which frees the intent and settles confirm().
       queueMicrotask(() => this.#intent.challengeClosed());
       return;
@@ -362,86 +342,47 @@ export class XpayCheckout extends LitElement {
 
   /** (Re)starts everything for the current client secret: a new session run and a new frame. Owns every per-session field. */
   #startSession(): void {
-    this.#stopFrame();
+    this.#frame.close();
     this.#extraBilling = {};
-    this.frame = INITIAL_FRAME;
-    this.frameHeight = 0;
-    this.frameError = null;
+    this.stopError = null;
     this.challenge = null;
     this.#readyFired = false;
     this.#lastChange = '';
-    this.#pendingConfirmKey = undefined;
     this.#refused = {};
     this.billing = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
     if (!this.clientSecret) return this.#intent.reset();
-    // Below the browser floor, or no API origin: the error view, and no request, no card frame.
+    this.#intent.reset();
+    const apiBase = this.apiBase.replace(/\/+$/, '');
+    const origin = originOf(apiBase);
+    const sessionId = sessionIdOf(this.clientSecret);
+    // Below the browser floor, or no API origin, or no session in the secret: the error view, and
+    // no request, no card frame.
     const refused = !browserSupported()
       ? integrationErrors.unsupportedBrowser()
-      : !originOf(this.apiBase) && integrationErrors.missingApiBase();
-    if (refused) {
-      this.#intent.reset();
-      this.frameError = refused;
-      this.#intent.reportError(refused);
-      return;
-    }
-    this.#intent.start({ apiBase: this.apiBase.replace(/\/+$/, ''), clientSecret: this.clientSecret });
+      : !origin
+        ? integrationErrors.missingApiBase()
+        : !sessionId && integrationErrors.invalidClientSecret(this.clientSecret);
+    if (refused) return this.#stop(refused);
+    // The frame and the session's first read start together: the read waits in the frame
+    // controller for the frame's `ready`, so the mount is one chain, not two in a row.
+    this.#frame.open({ origin: origin!, apiBase, sessionId: sessionId!, clientSecret: this.clientSecret, loadTimeoutMs: this.frameTimeout });
+    this.#intent.start({ sessionId: sessionId!, reader: this.#frame });
   }
 
-  #stopFrame(): void {
-    this.#connection?.disconnect();
-    this.#connection = undefined;
-    clearTimeout(this.#frameTimer);
-    this.#frameTimer = undefined;
-  }
-
-  /** Starts listening to the frame (and its load timeout) once its iframe is in the DOM. */
-  #ensureFrameWatch(): void {
-    const frame = this.#frameElement;
-    const frameOrigin = originOf(this.apiBase);
-    if (!frame || !frameOrigin || this.#connection) return;
-    this.#connection = new CardFrameConnection({
-      frameOrigin,
-      frameWindow: () => this.#frameElement?.contentWindow ?? null,
-      onMessage: this.#handleFrameMessage,
-      onVersionUnsupported: (version) => this.#failFrame(integrationErrors.frameVersionUnsupported(version)),
-      onUnreadable: (data) => {
-        // A confirm result dropped unread (malformed, oversized) must not leave the customer on a
-        // spinner: the session says what happened.
-        if (this.#pendingConfirmKey && (data as { type?: unknown } | undefined)?.type === 'result') {
-          this.#pendingConfirmKey = undefined;
-          this.#intent.confirmLost();
-        }
-      },
-    });
-    this.#connection.connect();
-    this.#frameTimer = setTimeout(() => {
-      if (!this.frame.ready) this.#failFrame(integrationErrors.frameLoadTimeout(frameOrigin, Math.round(this.frameTimeout / 1000)));
-    }, this.frameTimeout);
-  }
-
-  #failFrame(error: XpayError): void {
-    if (this.frameError) return;
-    this.#stopFrame();
-    this.frameError = error;
+  /** Shows the error view for what stopped the checkout, and reports it (`xpay-error`); the first one wins. */
+  #stop(error: XpayError): void {
+    if (this.stopError) return;
+    this.stopError = error;
     this.#intent.reportError(error);
   }
 
-  #sendInit(): void {
-    this.#connection?.post({
-      type: 'init',
-      clientSecret: this.clientSecret,
-      locale: this.#resolvedLocale,
-      styleTokens: readStyleTokens(this),
-    });
-  }
-
   #maybeFireReady(): void {
-    if (this.#readyFired || !this.#intent.session || this.frameError) return;
+    if (this.#readyFired || !this.#intent.session || this.stopError) return;
     const formShown = this.#intent.step !== 'done';
-    if (formShown && !this.frame.ready) return;
+    if (formShown && !this.#frame.state.ready) return;
     this.#readyFired = true;
     /** @ignore The class header's `@fires` documents it (cem would list this call as a nameless event). */
     this.dispatchEvent(new XpayReadyEvent({ status: this.status, sessionId: this.#intent.session.id }));
@@ -450,18 +391,19 @@ export class XpayCheckout extends LitElement {
 
   #maybeFireChange(): void {
     const session = this.#intent.session;
-    if (!session || !this.frame.ready) return;
+    const frame = this.#frame.state;
+    if (!session || !frame.ready) return;
     const req = this.#requirements(session);
     const visible = this.#visibleBillingErrors(session);
-    const errors: FormErrors = { ...this.frame.errors };
+    const errors: FormErrors = { ...frame.errors };
     if (visible.email) errors.email = visible.email;
     if (visible.phone) errors.phone = visible.phone;
     const address = visible.line1 ?? visible.city ?? visible.postalCode ?? visible.country;
     if (address) errors.address = address;
     const detail: XpayChangeDetail = {
       complete: this.complete,
-      empty: this.frame.empty && isBillingEmpty(this.billing, req),
-      brand: this.frame.brand,
+      empty: frame.empty && isBillingEmpty(this.billing, req),
+      brand: frame.brand,
       errors,
     };
     const key = JSON.stringify(detail);
@@ -516,49 +458,16 @@ export class XpayCheckout extends LitElement {
     const session = this.#intent.session;
     if (session && !this.busy && this.#intent.step === 'ready' && !this.complete) {
       this.touched = new Set(Object.keys(this.billing) as BillingField[]);
-      this.#connection?.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
+      this.#frame.post({ type: 'focus' }); // the frame shows its errors and focuses the first one
       return Promise.resolve({ status: 'not_submitted', ...(this.paymentIntent ? { paymentIntent: this.paymentIntent } : {}) });
     }
     return this.#intent.submit();
   }
 
-  #handleFrameMessage = (message: FrameMessage): void => {
-    switch (message.type) {
-      case 'ready':
-        if (message.protocolVersion !== FRAME_PROTOCOL_VERSION) {
-          this.#failFrame(integrationErrors.frameVersionUnsupported(message.protocolVersion));
-          return;
-        }
-        clearTimeout(this.#frameTimer);
-        this.#sendInit();
-        this.frame = { ...this.frame, ready: true };
-        break;
-      case 'change':
-        this.frame = {
-          ...this.frame,
-          empty: message.empty,
-          complete: message.complete,
-          brand: message.brand,
-          errors: message.errors as FormErrors,
-        };
-        break;
-      case 'resize':
-        this.frameHeight = Math.ceil(message.height);
-        break;
-      case 'submit':
-        void this.#requestSubmit();
-        break;
-      case 'result': {
-        if (message.idempotencyKey !== this.#pendingConfirmKey) return;
-        this.#pendingConfirmKey = undefined;
-        this.#intent.confirmResolved(message.ok ? message : { ...message, error: this.#placeRefusal(message.error) });
-        break;
-      }
-      case 'focus':
-      case 'blur':
-        break;
-    }
-  };
+  /** The frame's answer to the confirm in flight. */
+  #handleResult(result: FrameResult): void {
+    this.#intent.confirmResolved(result.ok ? result : { ...result, error: this.#placeRefusal(result.error) });
+  }
 
   /**
    * A 400 that names a `param` is never silent (issue 8 §9): shown under the input it names, which
@@ -578,11 +487,6 @@ export class XpayCheckout extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[name=${field}]`)?.focus());
     return error;
   }
-
-  #handleColorSchemeChange = (): void => {
-    // Merchant tokens may differ per scheme; the frame cannot see our CSS, so send the new values.
-    if (this.frame.ready) this.#sendInit();
-  };
 
   #handleFormSubmit(event: Event): void {
     event.preventDefault();
@@ -634,42 +538,46 @@ export class XpayCheckout extends LitElement {
     return errorView(this.#t, error, this.#intent.session?.livemode !== true, () => this.#startSession());
   }
 
-  #renderForm(session: ClientPublicSession) {
+  /**
+   * The form, with the card frame in it. Rendered from the start of a session, before its view
+   * arrives, because the frame is what reads it; outside the form's statuses it stays mounted but
+   * parked (invisible, no height), so the frame keeps the session's calls going and what the
+   * customer typed survives a round trip through a status view.
+   */
+  #renderForm(session: ClientPublicSession | null, shown: boolean) {
     const t = this.#t;
     const busy = this.busy;
-    const amount = formatMoney(session.amountTotal, session.currency, this.#resolvedLocale);
     const decline = this.#intent.lastDecline;
-    // The iframe needs no key: a new client secret or api-base restarts the session, which renders
-    // the loading view first, so a new frame URL always gets a new iframe, never a navigated one.
-    const frameSrc = `${this.apiBase.replace(/\/+$/, '')}${FRAME_PATH}?session=${encodeURIComponent(session.id)}&origin=${encodeURIComponent(location.origin)}`;
     return html`
-      ${decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
-      ${this.#intent.actionElsewhere
+      ${shown && decline ? declinedNotice(t, declineMessage(t, decline.code, decline.declineCode)) : nothing}
+      ${shown && this.#intent.actionElsewhere
         ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
         : nothing}
-      <form part="form" novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
-        ${fieldsView({
-          t,
-          locale: this.#resolvedLocale,
-          req: this.#requirements(session),
-          values: this.billing,
-          errors: this.#visibleBillingErrors(session),
-          disabled: busy,
-          // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
-          onInput: (field, value) => {
-            this.billing = { ...this.billing, [field]: value };
-            // The API's verdict was on the old value.
-            this.#refused = {};
-          },
-          onBlur: (field) => {
-            if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
-          },
-        })}
+      <form part="form" class=${shown ? '' : 'parked'} novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
+        ${session
+          ? fieldsView({
+              t,
+              locale: this.#resolvedLocale,
+              req: this.#requirements(session),
+              values: this.billing,
+              errors: this.#visibleBillingErrors(session),
+              disabled: busy,
+              // Typing replaces a value; leaving a field shows its errors from then on (`touched`).
+              onInput: (field, value) => {
+                this.billing = { ...this.billing, [field]: value };
+                // The API's verdict was on the old value.
+                this.#refused = {};
+              },
+              onBlur: (field) => {
+                if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+              },
+            })
+          : nothing}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
-          <iframe class="card-frame" title=${t.cardFrameTitle} src=${frameSrc} allow="payment"></iframe>
+          <div class="card-frame-slot"></div>
         </fieldset>
-        ${this.hidePayButton
+        ${this.hidePayButton || !session
           ? nothing
           : html`<button
               part="submit-button"
@@ -677,22 +585,24 @@ export class XpayCheckout extends LitElement {
               type="submit"
               aria-disabled=${busy}
             >
-              ${busy ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}` : t.pay(amount)}
+              ${busy
+                ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}`
+                : t.pay(formatMoney(session.amountTotal, session.currency, this.#resolvedLocale))}
             </button>`}
         <p class="secure"><span aria-hidden="true">${icons.lock}</span>${t.secureNote}</p>
       </form>
     `;
   }
 
-  #renderBody() {
+  /** The view for a status without the form: loading, error or an outcome. */
+  #renderStatus(status: CheckoutStatus) {
     const session = this.#intent.session;
     const t = this.#t;
-    // `status` is `error` for a frame failure too, whatever the session's own status.
-    switch (this.status) {
+    switch (status) {
       case 'loading':
         return this.#renderLoading();
       case 'error':
-        return this.#renderError(this.frameError ?? this.#intent.loadError ?? integrationErrors.missingApiBase());
+        return this.#renderError(this.stopError ?? this.#intent.loadError ?? integrationErrors.missingApiBase());
       case 'succeeded':
         return succeededView(t, this.#outcomeFacts(session!));
       case 'requires_capture':
@@ -703,21 +613,21 @@ export class XpayCheckout extends LitElement {
         return expiredView(t);
       case 'processing':
         return processingView(t);
-      case 'requires_payment_method':
-      case 'requires_confirmation':
-      case 'requires_action':
-        return this.#renderForm(session!);
+      default:
+        return nothing;
     }
   }
 
   // The return type is spelled out so the emitted .d.ts names `lit`, not `lit-html` (pnpm installs).
   protected override render(): TemplateResult {
     const session = this.#intent.session;
-    const showSummary = session && this.status !== 'error';
+    const status = this.status;
+    const formShown = FORM_STATUSES.includes(status);
     return html`
       <div class="checkout">
-        ${showSummary ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
-        ${this.#renderBody()}
+        ${session && status !== 'error' ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
+        ${formShown ? nothing : this.#renderStatus(status)}
+        ${this.#frame.src ? this.#renderForm(session, formShown) : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       <xpay-challenge

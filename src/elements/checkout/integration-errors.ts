@@ -1,4 +1,5 @@
 import type { XpayError } from '../../api/errors.js';
+import { invalidClientSecretMessage } from '../../api/paths.js';
 
 /**
  * Integration errors the element itself detects. Each message names what to change; they are for
@@ -10,10 +11,22 @@ export const integrationErrors = {
     code: 'invalid_api_base',
     message: 'Set api-base to the absolute http(s) URL of the XPay API.',
   }),
-  frameLoadTimeout: (frameOrigin: string, seconds: number): XpayError => ({
+  /** Not a `cs_…_secret_…` (never echoed: it may be a secret key pasted by mistake). */
+  invalidClientSecret: (clientSecret: string): XpayError => ({
     type: 'integration_error',
+    code: 'invalid_client_secret',
+    message: invalidClientSecretMessage(clientSecret),
+  }),
+  /**
+   * The frame never said `ready`. From the page, an API that cannot be reached and a CSP that
+   * blocks the frame look the same (the frame also makes the session's calls), so this is a
+   * `network_error` — Try again, and a retry when the browser comes back online — whose message
+   * names both causes for the developer.
+   */
+  frameLoadTimeout: (frameOrigin: string, seconds: number): XpayError => ({
+    type: 'network_error',
     code: 'frame_load_timeout',
-    message: `Card frame not loaded in ${seconds} s: allow frame-src ${frameOrigin} in the CSP; add ${location.origin} to allowedOrigins.`,
+    message: `Card frame not loaded in ${seconds} s: check the connection and api-base; allow frame-src ${frameOrigin} in the CSP.`,
   }),
   frameVersionUnsupported: (version: number): XpayError => ({
     type: 'integration_error',

@@ -9,6 +9,8 @@ export interface BuiltBundle {
   files: string[];
   /** The JavaScript of the bundle, all files joined. */
   code: string;
+  /** Every HTML file of the build, concatenated. */
+  html: string;
   /** Removes the temporary directory. */
   remove(): void;
 }
@@ -41,6 +43,7 @@ export async function buildBundle(mode: 'iife' | 'frame'): Promise<BuiltBundle> 
   return {
     files: paths.map((p) => relative(outDir, p)),
     code: paths.filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')).join('\n'),
+    html: paths.filter((p) => p.endsWith('.html')).map((p) => readFileSync(p, 'utf8')).join('\n'),
     remove: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -380,6 +381,50 @@ describe('card frame serving', () => {
     const open = await createSession(frameApi, { allowedOrigins: undefined });
     const any = await frameApi.request('GET', `/frames/card/v1/?session=${open.id}&origin=${encodeURIComponent('https://any.example')}`, { secret: null });
     expect(any.status).toBe(200);
+  });
+
+  it('should allow the frame document\'s one inline <style> by its hash, and no other inline style', async () => {
+    const css = ':root{color:#123}';
+    const styled = tempDir();
+    writeFileSync(join(styled.dir, 'index.html'), `<!doctype html><style>${css}</style><script type="module" src="./assets/frame-abc.js"></script>`);
+    const api = await startTestSandbox({}, { frameDir: styled.dir });
+    try {
+      const s = await createSession(api);
+      const r = await api.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+      const hash = createHash('sha256').update(css).digest('base64');
+      expect(r.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${hash}';`);
+      expect(r.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    } finally {
+      await api.close();
+      api.cleanup();
+      styled.cleanup();
+    }
+  });
+
+  it('should tell the embedding page why it refuses the frame, over the frame protocol, at its exact origin', async () => {
+    const unknown = await frameApi.request('GET', `/frames/card/v1/?session=cs_test_nope&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+    expect(unknown.status).toBe(404);
+    const csp = unknown.headers.get('content-security-policy')!;
+    // Framed only by the page that asked, with one script, allowed by its hash.
+    expect(csp).toContain(`frame-ancestors ${ORIGIN}`);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+';/);
+    const script = /<script>([^<]+)<\/script>/.exec(unknown.text)![1]!;
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(script).toContain("type:'refused'");
+    const data = JSON.parse(/<script type="application\/json" id="refusal">([^<]+)<\/script>/.exec(unknown.text)![1]!);
+    expect(data).toEqual({ origin: ORIGIN, error: { type: 'integration_error', code: 'session_not_found', message: expect.stringContaining('cs_test_nope') } });
+
+    const s = await createSession(frameApi);
+    const other = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent('https://evil.example')}`, { secret: null });
+    expect(other.text).toContain('"code":"origin_not_allowed"');
+    // A session id cannot close the data block: "<" is escaped inside it.
+    const sneaky = await frameApi.request('GET', `/frames/card/v1/?session=${encodeURIComponent('cs_x</script><script>alert(1)</script>')}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+    expect(sneaky.text).not.toContain('<script>alert(1)');
+    // No origin to tell: text only, framed by nobody.
+    const noOrigin = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}`, { secret: null });
+    expect(noOrigin.status).toBe(400);
+    expect(noOrigin.text).not.toContain('<script');
+    expect(noOrigin.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('should serve assets with content types and long cache, and nothing outside assets/', async () => {
