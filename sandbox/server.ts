@@ -13,6 +13,7 @@ import { LongPoll } from './long-poll.js';
 import { messagePage } from './pages.js';
 import { PaymentLinks } from './payment-links.js';
 import { html, sendError } from './responses.js';
+import { bankPageRoutes } from './routes/bank-pages.js';
 import { clientApiRoutes, clientCors } from './routes/client-api.js';
 import type { SandboxContext } from './routes/context.js';
 import { frameRoutes } from './routes/frames.js';
@@ -24,7 +25,7 @@ import { Deliverer } from './webhooks.js';
 
 /**
  * The sandbox's HTTP server: wires the store, the engine and the scheduler to the routes, which
- * live in routes/ by audience — pages (a person's browser), frames (the card frame), the
+ * live in routes/ by audience — pages (a person's browser, the bank page included), frames (the card frame), the
  * secret-key API (the merchant's server) and the client API (the widget; confirm in its own module).
  */
 
@@ -132,6 +133,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
 
   clientCors(ctx);
   pageRoutes(ctx);
+  bankPageRoutes(ctx);
   frameRoutes(ctx);
   secretApiRoutes(ctx);
   clientApiRoutes(ctx);

@@ -8,7 +8,7 @@ import { confirmRoute } from './confirm.js';
 import { mutate, type SandboxContext } from './context.js';
 
 /** The browser endpoints on the merchant's origin: CORS answers for them (confirm has none). */
-const CORS_PATHS = ['/v1/checkout/sessions/:id/public', '/v1/checkout/sessions/:id/abandon_action'];
+const CORS_PATHS = ['/v1/checkout/sessions/:id/public', '/v1/checkout/sessions/:id/abandon_action', '/v1/checkout/sessions/:id/payment_methods/:pm/detach'];
 
 /**
  * Registers the CORS middleware of the browser endpoints. Separate from {@link clientApiRoutes}
@@ -64,6 +64,16 @@ export function clientApiRoutes(ctx: SandboxContext): void {
     const raw = await readJson(c);
     validate(z.strictObject({}), raw);
     return mutate(ctx, c, `cs:${s.id}`, raw, () => ok(P.PublicSession, engine.renderPublic(engine.abandonAction(s.id))));
+  });
+
+  /** The customer removes one of their saved cards, when the session allows it (`allowRemoveSavedCards`). */
+  app.post('/v1/checkout/sessions/:id/payment_methods/:pm/detach', async (c) => {
+    engine.runDueJobs();
+    const s = clientSession(c, engine);
+    checkBrowserOrigin(c, s);
+    const raw = await readJson(c);
+    validate(z.strictObject({}), raw);
+    return mutate(ctx, c, `cs:${s.id}`, raw, () => ok(P.PublicSession, engine.renderPublic(engine.removeSavedCard(s.id, c.req.param('pm')))));
   });
 
   confirmRoute(ctx);

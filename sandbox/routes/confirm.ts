@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { serverSchemas } from '../../src/api/schemas.js';
+import { serverSchemas, type ConfirmRequest } from '../../src/api/schemas.js';
 import { clientSession } from '../auth.js';
 import type { Result } from '../engine.js';
 import { ApiError } from '../errors.js';
@@ -34,6 +34,19 @@ import type { SandboxContext } from './context.js';
  * released at once for the same effect — unless the sandbox is closing, when the store is going
  * away and recovery does it at the next start.
  */
+/**
+ * Which confirm body `raw` is, by its `paymentMethod`: a bank redirect by its type, a saved card by
+ * its `id`, else a new card — so each is validated by its own strict schema and a mistake is named
+ * at its own path, not as "matches none of three shapes".
+ */
+function confirmSchemaFor(raw: unknown) {
+  const P = serverSchemas();
+  const pm = (raw as { paymentMethod?: unknown } | null)?.paymentMethod;
+  if (pm === null || typeof pm !== 'object') return P.ConfirmRequest;
+  if ((pm as { type?: unknown }).type === 'bank_redirect') return P.BankRedirectConfirmRequest;
+  return 'id' in pm ? P.SavedCardConfirmRequest : P.ConfirmRequest;
+}
+
 export function confirmRoute(ctx: SandboxContext): void {
   const { app, config, store, engine, idem, velocity } = ctx;
   const P = serverSchemas();
@@ -48,7 +61,7 @@ export function confirmRoute(ctx: SandboxContext): void {
     engine.runDueJobs();
     const s = clientSession(c, engine);
     const raw = await readJson(c);
-    const req = validate(P.ConfirmRequest, raw);
+    const req = validate(confirmSchemaFor(raw), raw) as ConfirmRequest;
     const key = idempotencyKey(c);
     const scope = `cs:${s.id}`;
     const hash = key === null ? '' : idem.hash('POST', c.req.path, raw);
@@ -56,7 +69,7 @@ export function confirmRoute(ctx: SandboxContext): void {
     const attempt: AttemptKeys = {
       client: clientKey(getConnInfo(c).remote.address),
       paymentLink: s.paymentLink ?? null,
-      fingerprint: engine.cardFingerprint(req.paymentMethod.card.number),
+      fingerprint: engine.attemptFingerprint(s.id, req),
     };
 
     // ---- 1. begin ----

@@ -42,10 +42,11 @@ export function pageRoutes(ctx: SandboxContext): void {
     const ancestors = acsFrameAncestors(ch.sessionId);
     if (ch.status !== 'pending') return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, ancestors);
     const intent = engine.intent(ch.intentId)!;
-    const charge = engine.charge(ch.chargeId)!;
+    const details = engine.charge(ch.chargeId)!.paymentMethodDetails;
+    const last4 = details.type === 'card' ? details.card.last4 : '';
     return html(
       c,
-      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
+      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4 }),
       200,
       ancestors,
     );

@@ -103,6 +103,30 @@ export function secretApiRoutes(ctx: SandboxContext): void {
     return send(c, ok(O.Customer, customer));
   });
 
+  /** A customer's saved cards, newest first (at most 100: one per card, so a short list). */
+  app.get('/v1/customers/:id/payment_methods', (c) => {
+    secret(c);
+    const id = c.req.param('id');
+    if (!engine.renderCustomer(id)) throw notFound('resource_missing', `No such customer: ${JSON.stringify(id)}.`, 'id');
+    const data = engine.paymentMethods.listFor(id).map((pm) => engine.paymentMethods.render(pm));
+    return send(c, ok(O.list(O.PaymentMethod), { object: 'list', data, hasMore: false, url: `/v1/customers/${id}/payment_methods` }));
+  });
+
+  app.get('/v1/payment_methods/:id', (c) => {
+    secret(c);
+    const pm = engine.paymentMethods.get(c.req.param('id'));
+    if (!pm) throw notFound('resource_missing', `No such payment method: ${JSON.stringify(c.req.param('id'))}.`, 'id');
+    return send(c, ok(O.PaymentMethod, engine.paymentMethods.render(pm)));
+  });
+
+  /** Unsaves a card: it leaves the customer's list and can no longer be charged. */
+  app.post('/v1/payment_methods/:id/detach', async (c) => {
+    secret(c);
+    const raw = await readJson(c);
+    validate(z.strictObject({}), raw);
+    return mutate(ctx, c, 'sk', raw, () => ok(O.PaymentMethod, engine.paymentMethods.render(engine.detachPaymentMethod(c.req.param('id')))));
+  });
+
   /** Newest first; `limit` (1–100, default 10) and `startingAfter` (an id from the previous page). */
   function list(c: Context<Env>, table: string, url: string, where = '', params: unknown[] = []): { data: unknown[]; hasMore: boolean; url: string; object: 'list' } {
     const limitRaw = c.req.query('limit') ?? '10';
