@@ -27,7 +27,6 @@ import type {
   BillingDetails,
   ConfirmRequest,
   NewCardConfirmRequest,
-  PaymentMethodPreview,
   SavedCardConfirmRequest,
   LastPaymentError,
   LineItem,
@@ -35,15 +34,15 @@ import type {
   PublicIntent,
   PublicSession,
 } from '../src/api/schemas.js';
-import { bankOf, BANK_DECLINED, BANK_REDIRECT_ABANDONED, supportedMethodTypes, TEST_BANKS, type BankAuthRec } from './banks.js';
+import { bankOf, BANK_DECLINED, BANK_REDIRECT_ABANDONED, TEST_BANKS, type BankAuthRec } from './banks.js';
 import { declineMessage, detectBrand, fingerprint, issuerBehaviour, type CardBehaviour } from './cards.js';
 import type { SandboxConfig } from './config.js';
 import type { Store } from './db.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { hostedPageUrl } from './hosted-page.js';
 import { newClientSecret, newId } from './ids.js';
-import { isSafeUrl } from '../src/api/safe-url.js';
 import { cardExpired, PaymentMethods, type PaymentMethodRec } from './payment-methods.js';
+import { checkReturnUrl, isBankRedirect, isNewCard, isSaved, methodPreview, methodsOf, publicMethods, sessionMethods } from './session-methods.js';
 
 /**
  * The sandbox's payment engine: every lifecycle transition of sessions, intents, charges, refunds,
@@ -132,17 +131,6 @@ export interface EndpointRec {
 }
 
 export type JobKind = 'processing_complete' | 'challenge_timeout' | 'bank_redirect_timeout' | 'session_expire' | 'authorisation_expire';
-
-/** A session's payment-method settings, with the defaults of sessions stored before issue #11. */
-export function methodsOf(s: SessionRec): Required<Pick<SessionRec, 'paymentMethodTypes' | 'savePaymentMethod' | 'savedCardCvc' | 'allowRemoveSavedCards' | 'returnUrl'>> {
-  return {
-    paymentMethodTypes: s.paymentMethodTypes ?? ['card'],
-    savePaymentMethod: s.savePaymentMethod ?? 'off',
-    savedCardCvc: s.savedCardCvc ?? 'always',
-    allowRemoveSavedCards: s.allowRemoveSavedCards ?? false,
-    returnUrl: s.returnUrl ?? null,
-  };
-}
 
 /** Room kept in a view at creation for the saved cards a customer may add later (≤ 10 × ~130). */
 const SAVED_CARDS_ROOM = 1536;
@@ -395,7 +383,7 @@ export class Engine {
       if (!customer) throw invalid('resource_missing', `No such customer: ${JSON.stringify(req.customerId)}.`, 'customerId');
       customerEmail = customer.email;
     }
-    const methods = this.sessionMethods(req, customerEmail !== null || req.customerId !== undefined, from ? [] : (req.allowedOrigins ?? null), apiOrigin);
+    const methods = sessionMethods(req, customerEmail !== null || req.customerId !== undefined, from ? [] : (req.allowedOrigins ?? null), apiOrigin);
     const { lineItems, subtotal } = this.lineItems(req.lineItems);
     const id = newId('cs_test');
     const rec: SessionRec = {
@@ -430,49 +418,6 @@ export class Engine {
   }
 
   /** A create's payment-method settings, checked against each other and the currency (issue #11). */
-  private sessionMethods(req: CreateSessionRequest, hasCustomer: boolean, allowedOrigins: string[] | null, apiOrigin: string): ReturnType<typeof methodsOf> {
-    const supported = supportedMethodTypes(req.currency);
-    const types = req.paymentMethodTypes ? [...new Set(req.paymentMethodTypes)] : supported;
-    types.forEach((t, i) => {
-      if (!supported.includes(t)) {
-        throw invalid('payment_method_unsupported', `${t} is not offered in ${req.currency.toUpperCase()}; this sandbox offers ${supported.join(', ')}.`, `paymentMethodTypes.${i}`);
-      }
-    });
-    const save = req.savePaymentMethod ?? 'off';
-    if (save !== 'off') {
-      if (!types.includes('card')) throw invalid('parameter_invalid', 'savePaymentMethod saves cards: add card to paymentMethodTypes, or leave it off.', 'savePaymentMethod');
-      if (!hasCustomer) {
-        throw invalid(
-          'parameter_missing',
-          `savePaymentMethod: '${save}' saves the card to a customer: pass customerId (a returning customer) or customerEmail (a customer created at checkout).`,
-          'customerId',
-        );
-      }
-    }
-    if (req.returnUrl !== undefined) this.checkReturnUrl(req.returnUrl, allowedOrigins, apiOrigin, 'returnUrl');
-    return {
-      paymentMethodTypes: types,
-      savePaymentMethod: save,
-      savedCardCvc: req.savedCardCvc ?? 'always',
-      allowRemoveSavedCards: req.allowRemoveSavedCards ?? false,
-      returnUrl: req.returnUrl ?? null,
-    };
-  }
-
-  /** A URL the bank page may send the customer to: safe, and on an origin the session allows. */
-  private checkReturnUrl(url: string, allowedOrigins: string[] | null, apiOrigin: string, param: string): void {
-    let origin: string;
-    try {
-      origin = new URL(url).origin.toLowerCase();
-    } catch {
-      throw invalid('parameter_invalid', `${param} must be an absolute URL.`, param);
-    }
-    if (!isSafeUrl(url)) throw invalid('parameter_invalid', `${param} must be an https URL (http only to localhost, 127.0.0.0/8 or [::1]).`, param);
-    if (allowedOrigins !== null && !allowedOrigins.includes(origin) && origin !== apiOrigin.toLowerCase()) {
-      throw new ApiError('invalid_request_error', 'origin_not_allowed', `${param} must be on one of this session's allowedOrigins.`, { param, origin, allowedOrigins });
-    }
-  }
-
   private lineItems(input: CreateSessionRequest['lineItems']): { lineItems: LineItem[]; subtotal: number } {
     const lineItems = input.map((li) => ({
       name: li.name,
@@ -636,9 +581,9 @@ export class Engine {
       }
       const returnUrl = req.returnUrl ?? m.returnUrl;
       if (returnUrl === null) throw invalid('parameter_missing', 'A bank redirect needs a returnUrl: in confirm, or on the session.', 'returnUrl');
-      this.checkReturnUrl(returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
+      checkReturnUrl(returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
     } else if (req.returnUrl !== undefined) {
-      this.checkReturnUrl(req.returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
+      checkReturnUrl(req.returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
     }
   }
 
@@ -1251,31 +1196,3 @@ export class Engine {
   }
 }
 
-function isSaved(req: ConfirmRequest): req is SavedCardConfirmRequest {
-  return req.paymentMethod.type === 'card' && 'id' in req.paymentMethod;
-}
-function isNewCard(req: ConfirmRequest): req is NewCardConfirmRequest {
-  return req.paymentMethod.type === 'card' && !('id' in req.paymentMethod);
-}
-function isBankRedirect(req: ConfirmRequest): req is BankRedirectConfirmRequest {
-  return req.paymentMethod.type === 'bank_redirect';
-}
-
-/** The method a charge used, as the customer may see it again (issue #11). */
-function methodPreview(charge: ChargeRec): PaymentMethodPreview {
-  const d = charge.paymentMethodDetails;
-  return d.type === 'card' ? { type: 'card', card: { brand: d.card.brand, last4: d.card.last4 } } : { type: 'bank_redirect', bankRedirect: { bank: d.bankRedirect.bank } };
-}
-
-/** The public view's payment-method fields: what to offer, and this customer's saved cards. */
-function publicMethods(s: SessionRec, savedCards: PublicSession['savedPaymentMethods']): Partial<PublicSession> {
-  const m = methodsOf(s);
-  return {
-    paymentMethodTypes: m.paymentMethodTypes,
-    savePaymentMethod: m.savePaymentMethod,
-    savedCardCvc: m.savedCardCvc,
-    allowRemoveSavedCards: m.allowRemoveSavedCards,
-    savedPaymentMethods: m.paymentMethodTypes.includes('card') ? savedCards : [],
-    banks: m.paymentMethodTypes.includes('bank_redirect') ? TEST_BANKS.map(({ id, name, settlesLater }) => ({ id, name, settlesLater })) : [],
-  };
-}
