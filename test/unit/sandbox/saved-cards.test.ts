@@ -293,6 +293,33 @@ describe('a saved card detached while a payment with it is in flight', () => {
   }, 60_000);
 });
 
+describe('a saved card detached while its payment is at the issuer', () => {
+  it('should let the authentication already under way finish, and never save the card again', async () => {
+    const saving = await createSession(api, { customerEmail: '3ds-detach@example.com', savePaymentMethod: 'always' });
+    const first = await confirm(api, saving, CARDS.challenge);
+    expect((await decideChallenge(first.body.paymentIntent.nextAction.url, 'complete')).status).toBe(200);
+    const customer = (await getSession(api, saving.id)).customer.id;
+    const [pm] = await savedCards(api, customer);
+    const s = await createSession(api, { customerId: customer });
+    const r = await confirmSaved(api, s, pm!.id, '123');
+    expect(r.body.paymentIntent.status).toBe('requires_action');
+    expect((await api.request('POST', `/v1/payment_methods/${pm!.id}/detach`, { body: {} })).status).toBe(200);
+    expect((await decideChallenge(r.body.paymentIntent.nextAction.url, 'complete')).status).toBe(200);
+    expect((await publicView(api, s)).body.paymentIntent.status).toBe('succeeded');
+    expect(await savedCards(api, customer)).toEqual([]);
+  });
+
+  it('should detach once when two detaches race', async () => {
+    const { pm } = await customerWithCard(api);
+    const [a, b] = await Promise.all([
+      api.request('POST', `/v1/payment_methods/${pm}/detach`, { body: {} }),
+      api.request('POST', `/v1/payment_methods/${pm}/detach`, { body: {} }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 400]);
+    expect((await eventsOf(api, 'payment_method.detached')).filter((e) => e.data.object.id === pm)).toHaveLength(1);
+  });
+});
+
 describe('expired saved cards', () => {
   // Last: it moves the shared sandbox's clock.
   it('should show an expired saved card as expired and decline it', async () => {
