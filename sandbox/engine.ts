@@ -9,7 +9,7 @@ import type {
   SessionStatus,
 } from '../src/api/enums.js';
 import { currencyExponent } from '../src/api/enums.js';
-import { exceedsJsonSize, INTENT_HEADROOM, MAX_PUBLIC_VIEW_SIZE } from '../src/api/limits.js';
+import { exceedsJsonSize, INTENT_HEADROOM, MAX_PUBLIC_VIEW_SIZE, SAVED_CARDS_HEADROOM } from '../src/api/limits.js';
 import type {
   BalanceTransaction,
   Charge,
@@ -132,8 +132,6 @@ export interface EndpointRec {
 
 export type JobKind = 'processing_complete' | 'challenge_timeout' | 'bank_redirect_timeout' | 'session_expire' | 'authorisation_expire';
 
-/** Room kept in a view at creation for the saved cards a customer may add later (≤ 10 × ~130). */
-const SAVED_CARDS_ROOM = 1536;
 
 /** A response computed inside a transaction (stored as-is for idempotent replays). */
 export interface Result {
@@ -457,7 +455,7 @@ export class Engine {
    * widget's caps (src/api/limits.ts): accepted here means readable, and payable, in the browser.
    */
   private checkViewSize(s: SessionRec): void {
-    const limit = MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM - SAVED_CARDS_ROOM;
+    const limit = MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM - SAVED_CARDS_HEADROOM;
     if (!exceedsJsonSize(this.renderPublic(s), limit)) return;
     throw invalid(
       'session_too_large',

@@ -24,7 +24,7 @@ export interface PaymentMethodRec extends PaymentMethod {
   detachedFrom: string | null;
 }
 
-/** The newest saved cards a public view lists (the view's size must stay bounded). */
+/** The newest saved cards a public view lists (bounded: SAVED_CARDS_HEADROOM in src/api/limits.ts). */
 export const MAX_SAVED_CARDS_LISTED = 10;
 
 export class PaymentMethods {
