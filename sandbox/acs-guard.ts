@@ -33,3 +33,11 @@ export function acsPostProblem(post: AcsPost, ownOrigin: string, expectedToken: 
   if (post.token === null || !secureEqual(post.token, expectedToken)) return 'a request without this page\'s token';
   return null;
 }
+
+/**
+ * The token of a bank-redirect authorisation's forms (the sandbox's bank page, issue #11): guarded
+ * like the issuer's, with {@link acsPostProblem}, under its own label so neither token opens the other.
+ */
+export function bankFormToken(key: string, authorisationId: string): string {
+  return createHmac('sha256', key).update(`bank-form\n${authorisationId}`).digest('base64url');
+}

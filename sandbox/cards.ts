@@ -41,6 +41,8 @@ export const DECLINE_MESSAGES: Record<string, string> = {
   authentication_failed: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
   authentication_abandoned: 'The 3-D Secure authentication was not completed. Please try again or use a different card.',
   payment_intent_canceled: 'The payment was canceled.',
+  bank_declined: 'Your bank did not authorize the payment. Please try again or choose another way to pay.',
+  bank_redirect_abandoned: 'The payment was not completed at your bank. Please try again or choose another way to pay.',
 };
 
 export function declineMessage(code: string, declineCode?: string): string {

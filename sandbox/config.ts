@@ -20,7 +20,12 @@ export interface SandboxConfig {
   webhookSecret: string | null;
   /** XPAY_SANDBOX_PROCESSING_MS (3000): how long the `processing` test cards stay processing. */
   processingMs: number;
-  /** XPAY_SANDBOX_3DS_TIMEOUT_MS (600000 = 10 min): an untouched challenge is abandoned after this. */
+  /** XPAY_SANDBOX_BANK_SETTLE_MS (5000): how long a settle-later test bank keeps an authorised payment `processing`. */
+  bankSettleMs: number;
+  /**
+   * XPAY_SANDBOX_3DS_TIMEOUT_MS (600000 = 10 min): an untouched challenge — or bank redirect — is
+   * abandoned after this.
+   */
   challengeTimeoutMs: number;
   /** XPAY_SANDBOX_WEBHOOK_BACKOFF_MS (5000): first retry delay; doubles each attempt, ±25 % jitter. */
   webhookBackoffMs: number;
@@ -102,6 +107,7 @@ export function loadConfig(env: Env = {}): SandboxConfig {
     webhookUrl,
     webhookSecret: env.XPAY_WEBHOOK_SECRET?.trim() || null,
     processingMs: int(env, 'XPAY_SANDBOX_PROCESSING_MS', 3000),
+    bankSettleMs: int(env, 'XPAY_SANDBOX_BANK_SETTLE_MS', 5000),
     challengeTimeoutMs: int(env, 'XPAY_SANDBOX_3DS_TIMEOUT_MS', 10 * 60_000),
     webhookBackoffMs: int(env, 'XPAY_SANDBOX_WEBHOOK_BACKOFF_MS', 5000, 1),
     webhookMaxAttempts: int(env, 'XPAY_SANDBOX_WEBHOOK_MAX_ATTEMPTS', 8, 1),

@@ -40,6 +40,15 @@ const MIGRATIONS: string[] = [
   `
   CREATE TABLE payment_links (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
   `,
+  // 3 (issue #11): payment methods — one saved card per fingerprint per customer, enforced here too —
+  // and bank-redirect authorisations (the bank page's pending answers).
+  `
+  CREATE TABLE payment_methods (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+    customer_id TEXT, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE UNIQUE INDEX payment_methods_saved ON payment_methods(customer_id, fingerprint) WHERE customer_id IS NOT NULL;
+  CREATE TABLE bank_authorizations (id TEXT PRIMARY KEY, intent_id TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX bank_authorizations_intent ON bank_authorizations(intent_id);
+  `,
 ];
 
 export type Row = Record<string, unknown>;

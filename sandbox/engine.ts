@@ -3,10 +3,13 @@ import type {
   ChallengeWindowSize,
   EventType,
   IntentStatus,
+  PaymentMethodType,
+  SavedCardCvcMode,
+  SavePaymentMethodMode,
   SessionStatus,
 } from '../src/api/enums.js';
 import { currencyExponent } from '../src/api/enums.js';
-import { exceedsJsonSize, INTENT_HEADROOM, MAX_PUBLIC_VIEW_SIZE } from '../src/api/limits.js';
+import { exceedsJsonSize, INTENT_HEADROOM, MAX_PUBLIC_VIEW_SIZE, SAVED_CARDS_HEADROOM } from '../src/api/limits.js';
 import type {
   BalanceTransaction,
   Charge,
@@ -20,20 +23,26 @@ import type {
   CreateRefundRequest,
 } from '../src/api/objects.js';
 import type {
+  BankRedirectConfirmRequest,
   BillingDetails,
   ConfirmRequest,
+  NewCardConfirmRequest,
+  SavedCardConfirmRequest,
   LastPaymentError,
   LineItem,
   NextAction,
   PublicIntent,
   PublicSession,
 } from '../src/api/schemas.js';
-import { declineMessage, detectBrand, fingerprint, issuerBehaviour } from './cards.js';
+import { bankOf, BANK_DECLINED, BANK_REDIRECT_ABANDONED, TEST_BANKS, type BankAuthRec } from './banks.js';
+import { declineMessage, detectBrand, fingerprint, issuerBehaviour, type CardBehaviour } from './cards.js';
 import type { SandboxConfig } from './config.js';
 import type { Store } from './db.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { hostedPageUrl } from './hosted-page.js';
 import { newClientSecret, newId } from './ids.js';
+import { cardExpired, PaymentMethods, type PaymentMethodRec } from './payment-methods.js';
+import { checkReturnUrl, isBankRedirect, isNewCard, isSaved, methodPreview, methodsOf, publicMethods, sessionMethods } from './session-methods.js';
 
 /**
  * The sandbox's payment engine: every lifecycle transition of sessions, intents, charges, refunds,
@@ -64,6 +73,12 @@ export interface SessionRec {
   allowedOrigins: string[] | null;
   /** The payment link (`plink_…`) this session was opened from; absent on sessions stored before links existed. */
   paymentLink?: string | null;
+  // Absent on sessions stored before issue #11: see `methodsOf`.
+  paymentMethodTypes?: PaymentMethodType[];
+  savePaymentMethod?: SavePaymentMethodMode;
+  savedCardCvc?: SavedCardCvcMode;
+  allowRemoveSavedCards?: boolean;
+  returnUrl?: string | null;
   metadata: Record<string, string>;
   expiresAt: number;
   created: number;
@@ -87,8 +102,10 @@ export interface IntentRec {
   created: number;
   /** A confirm holds the intent between its two transactions (cleared at start-up after a crash). */
   confirming: boolean;
-  /** The charge awaiting an outcome (3-D Secure or processing). */
+  /** The charge awaiting an outcome (3-D Secure, a bank redirect or processing). */
   pendingChargeId: string | null;
+  /** The pending charge's card is saved to the customer if it succeeds (issue #11). */
+  saveCard?: boolean;
 }
 
 export type ChargeRec = Omit<Charge, 'balanceTransaction'> & { balanceTransactionId: string | null };
@@ -113,7 +130,8 @@ export interface EndpointRec {
   created: number;
 }
 
-export type JobKind = 'processing_complete' | 'challenge_timeout' | 'session_expire' | 'authorisation_expire';
+export type JobKind = 'processing_complete' | 'challenge_timeout' | 'bank_redirect_timeout' | 'session_expire' | 'authorisation_expire';
+
 
 /** A response computed inside a transaction (stored as-is for idempotent replays). */
 export interface Result {
@@ -139,11 +157,15 @@ export interface EngineHooks {
 }
 
 export class Engine {
+  readonly paymentMethods: PaymentMethods;
+
   constructor(
     readonly store: Store,
     readonly config: SandboxConfig,
     private readonly hooks: EngineHooks,
-  ) {}
+  ) {
+    this.paymentMethods = new PaymentMethods(store, (type, object) => this.emit(type, object));
+  }
 
   // ---------- reads ----------
   session(id: string): SessionRec | undefined {
@@ -168,6 +190,9 @@ export class Engine {
   challenge(id: string): ChallengeRec | undefined {
     return this.store.getDoc<ChallengeRec>('challenges', id);
   }
+  bankAuth(id: string): BankAuthRec | undefined {
+    return this.store.getDoc<BankAuthRec>('bank_authorizations', id);
+  }
   chargesOf(intentId: string): ChargeRec[] {
     return this.store.docs<ChargeRec>('SELECT data FROM charges WHERE intent_id = ? ORDER BY seq', intentId);
   }
@@ -187,7 +212,8 @@ export class Engine {
   }
   renderCharge(rec: ChargeRec): Charge {
     const { balanceTransactionId, ...rest } = rec;
-    return { ...rest, balanceTransaction: this.renderBalanceTransaction(balanceTransactionId) };
+    // Charges stored before issue #11 have no paymentMethod.
+    return { ...rest, paymentMethod: rest.paymentMethod ?? null, balanceTransaction: this.renderBalanceTransaction(balanceTransactionId) };
   }
   renderRefund(rec: RefundRec): Refund {
     const { balanceTransactionId, ...rest } = rec;
@@ -236,6 +262,7 @@ export class Engine {
       billingAddressCollection: rec.billingAddressCollection,
       phoneNumberCollection: rec.phoneNumberCollection,
       allowedOrigins: rec.allowedOrigins,
+      ...methodsOf(rec),
       paymentLink: rec.paymentLink ?? null,
       metadata: rec.metadata,
       expiresAt: rec.expiresAt,
@@ -254,9 +281,8 @@ export class Engine {
       captureMethod: rec.captureMethod,
       lastPaymentError: rec.lastPaymentError,
       nextAction: rec.nextAction,
-      card: last
-        ? { brand: last.paymentMethodDetails.card.brand, last4: last.paymentMethodDetails.card.last4 }
-        : null,
+      card: last?.paymentMethodDetails.type === 'card' ? { brand: last.paymentMethodDetails.card.brand, last4: last.paymentMethodDetails.card.last4 } : null,
+      paymentMethod: last ? methodPreview(last) : null,
     };
   }
   renderPublic(rec: SessionRec): PublicSession {
@@ -279,6 +305,7 @@ export class Engine {
       cancelUrl: rec.cancelUrl,
       expiresAt: rec.expiresAt,
       paymentIntent: intent ? this.renderPublicIntent(intent) : null,
+      ...publicMethods(rec, this.paymentMethods.savedCards(rec.customerId, this.store.now())),
     };
   }
 
@@ -354,6 +381,7 @@ export class Engine {
       if (!customer) throw invalid('resource_missing', `No such customer: ${JSON.stringify(req.customerId)}.`, 'customerId');
       customerEmail = customer.email;
     }
+    const methods = sessionMethods(req, customerEmail !== null || req.customerId !== undefined, from ? [] : (req.allowedOrigins ?? null), apiOrigin);
     const { lineItems, subtotal } = this.lineItems(req.lineItems);
     const id = newId('cs_test');
     const rec: SessionRec = {
@@ -375,6 +403,7 @@ export class Engine {
       phoneNumberCollection: req.phoneNumberCollection ?? { enabled: false },
       allowedOrigins: from ? [] : req.allowedOrigins ? [...new Set(req.allowedOrigins.map((o) => o.toLowerCase()))] : null,
       paymentLink: from?.paymentLink ?? null,
+      ...methods,
       metadata: req.metadata ?? {},
       expiresAt,
       created: now,
@@ -386,6 +415,7 @@ export class Engine {
     return rec;
   }
 
+  /** A create's payment-method settings, checked against each other and the currency (issue #11). */
   private lineItems(input: CreateSessionRequest['lineItems']): { lineItems: LineItem[]; subtotal: number } {
     const lineItems = input.map((li) => ({
       name: li.name,
@@ -425,10 +455,11 @@ export class Engine {
    * widget's caps (src/api/limits.ts): accepted here means readable, and payable, in the browser.
    */
   private checkViewSize(s: SessionRec): void {
-    if (!exceedsJsonSize(this.renderPublic(s), MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM)) return;
+    const limit = MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM - SAVED_CARDS_HEADROOM;
+    if (!exceedsJsonSize(this.renderPublic(s), limit)) return;
     throw invalid(
       'session_too_large',
-      `The session's public view would be over ${MAX_PUBLIC_VIEW_SIZE - INTENT_HEADROOM} characters: shorten line item names, imageUrls or the URLs.`,
+      `The session's public view would be over ${limit} characters: shorten line item names, imageUrls or the URLs.`,
       'lineItems',
     );
   }
@@ -473,7 +504,7 @@ export class Engine {
         allowedOrigins: s.allowedOrigins,
       });
     }
-    this.checkBillingDetails(s, req.paymentMethod.billingDetails);
+    this.checkMethod(s, req, apiOrigin);
     let intent = s.paymentIntentId ? this.intent(s.paymentIntentId)! : null;
     if (intent?.confirming) {
       throw new ApiError('invalid_request_error', 'confirm_in_progress', 'Another confirm of this session is in flight; re-read the session.', {}, 409);
@@ -518,6 +549,42 @@ export class Engine {
     return intent;
   }
 
+  /**
+   * The payment method of a confirm, as the session allows it: its type offered, a saved card the
+   * customer's own (and its CVC when asked for), save requested only when offered, a return URL for
+   * a redirect. Run by both halves of confirm: a card detached during the round trip is refused in
+   * the second, before anything is charged.
+   */
+  private checkMethod(s: SessionRec, req: ConfirmRequest, apiOrigin: string): void {
+    const m = methodsOf(s);
+    const type = req.paymentMethod.type;
+    if (!m.paymentMethodTypes.includes(type)) {
+      throw invalid('payment_method_type_not_allowed', `This session takes ${m.paymentMethodTypes.join(', ')}, not ${type}.`, 'paymentMethod.type');
+    }
+    if (isSaved(req)) {
+      const pm = this.paymentMethods.requireUsable(req.paymentMethod.id, s.customerId);
+      if (m.savedCardCvc === 'always' && !req.paymentMethod.card) {
+        throw invalid('parameter_missing', "This session asks for the saved card's security code again.", 'paymentMethod.card.cvc');
+      }
+      this.checkBillingDetails(s, req.paymentMethod.billingDetails ?? pm.billingDetails);
+      return;
+    }
+    this.checkBillingDetails(s, req.paymentMethod.billingDetails);
+    if (isNewCard(req) && req.savePaymentMethod === true && m.savePaymentMethod === 'off') {
+      throw invalid('parameter_invalid', 'This session does not offer to save cards (savePaymentMethod is off).', 'savePaymentMethod');
+    }
+    if (isBankRedirect(req)) {
+      if (!bankOf(req.paymentMethod.bankRedirect.bank)) {
+        throw invalid('parameter_invalid', `bank must be one of: ${TEST_BANKS.map((b) => b.id).join(', ')}.`, 'paymentMethod.bankRedirect.bank');
+      }
+      const returnUrl = req.returnUrl ?? m.returnUrl;
+      if (returnUrl === null) throw invalid('parameter_missing', 'A bank redirect needs a returnUrl: in confirm, or on the session.', 'returnUrl');
+      checkReturnUrl(returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
+    } else if (req.returnUrl !== undefined) {
+      checkReturnUrl(req.returnUrl, s.allowedOrigins, apiOrigin, 'returnUrl');
+    }
+  }
+
   private checkBillingDetails(s: SessionRec, bd: BillingDetails): void {
     const p = 'paymentMethod.billingDetails';
     if (!bd.address) throw invalid('parameter_missing', 'This session collects a billing address (country and postal code at least).', `${p}.address`);
@@ -528,9 +595,14 @@ export class Engine {
     if (s.phoneNumberCollection.enabled && !bd.phone) throw invalid('parameter_missing', 'This session collects a phone number.', `${p}.phone`);
   }
 
-  /** The fingerprint a charge of this card number gets (the velocity limits count by it before the charge exists). */
-  cardFingerprint(number: string): string {
-    return fingerprint(number, this.store.fingerprintKey);
+  /**
+   * What the velocity limits count an attempt's failures by before its charge exists: the card's
+   * fingerprint (a saved card's own), or for a bank redirect the session (it has no card).
+   */
+  attemptFingerprint(sessionId: string, req: ConfirmRequest): string {
+    if (isNewCard(req)) return fingerprint(req.paymentMethod.card.number, this.store.fingerprintKey);
+    if (isSaved(req)) return this.paymentMethods.get(req.paymentMethod.id)?.card.fingerprint ?? `pm:${req.paymentMethod.id}`;
+    return `bank_redirect:${sessionId}`;
   }
 
   /** Releases a held intent (a failed or crashed confirm). */
@@ -548,10 +620,42 @@ export class Engine {
     const s = this.requireSession(sessionId);
     const intent = this.requireIntent(intentId);
     intent.confirming = false;
-    const card = req.paymentMethod.card;
+    this.checkMethod(s, req, apiOrigin);
+    if (isBankRedirect(req)) return this.bankRedirect(s, intent, req, apiOrigin);
     const now = this.store.now();
+    const { charge, behaviour } = isSaved(req) ? this.savedCardCharge(intent, req, now) : this.newCardCharge(intent, req, now);
+    intent.saveCard = isNewCard(req) && (methodsOf(s).savePaymentMethod === 'always' || (methodsOf(s).savePaymentMethod === 'offer' && req.savePaymentMethod === true));
+    return this.cardOutcome(s, intent, charge, behaviour, req, apiOrigin);
+  }
+
+  /** A charge of a new card: its Payment Method is created with it, saved only if it succeeds. */
+  private newCardCharge(intent: IntentRec, req: NewCardConfirmRequest, now: number): { charge: ChargeRec; behaviour: CardBehaviour } {
+    const card = req.paymentMethod.card;
     const behaviour = issuerBehaviour(card, now);
-    const charge: ChargeRec = {
+    const details = {
+      brand: detectBrand(card.number),
+      last4: card.number.slice(-4),
+      expMonth: card.expMonth,
+      expYear: card.expYear,
+      fingerprint: fingerprint(card.number, this.store.fingerprintKey),
+    };
+    const pm = this.paymentMethods.create(details, req.paymentMethod.billingDetails, behaviour);
+    return { charge: this.newCharge(intent, pm.id, { type: 'card', card: { ...details, threeDSecure: null } }, req.paymentMethod.billingDetails, now), behaviour };
+  }
+
+  /** A charge of a saved card: the issuer answers as it did for that card, after expiry and CVC checks. */
+  private savedCardCharge(intent: IntentRec, req: SavedCardConfirmRequest, now: number): { charge: ChargeRec; behaviour: CardBehaviour } {
+    const pm = this.paymentMethods.get(req.paymentMethod.id)!;
+    const cvc = req.paymentMethod.card?.cvc;
+    let behaviour = pm.issuer;
+    if (cardExpired(pm.card, now)) behaviour = { kind: 'decline', code: 'expired_card' };
+    else if (cvc !== undefined && cvc.length !== (pm.card.brand === 'amex' ? 4 : 3)) behaviour = { kind: 'decline', code: 'incorrect_cvc' };
+    const billingDetails = req.paymentMethod.billingDetails ?? pm.billingDetails;
+    return { charge: this.newCharge(intent, pm.id, { type: 'card', card: { ...pm.card, threeDSecure: null } }, billingDetails, now), behaviour };
+  }
+
+  private newCharge(intent: IntentRec, paymentMethod: string | null, details: ChargeRec['paymentMethodDetails'], billingDetails: BillingDetails, now: number): ChargeRec {
+    return {
       id: newId('ch'),
       object: 'charge',
       paymentIntent: intent.id,
@@ -565,27 +669,24 @@ export class Engine {
       failureCode: null,
       declineCode: null,
       failureMessage: null,
-      paymentMethodDetails: {
-        type: 'card',
-        card: {
-          brand: detectBrand(card.number),
-          last4: card.number.slice(-4),
-          expMonth: card.expMonth,
-          expYear: card.expYear,
-          fingerprint: fingerprint(card.number, this.store.fingerprintKey),
-          threeDSecure: null,
-        },
-      },
-      billingDetails: req.paymentMethod.billingDetails,
+      paymentMethod,
+      paymentMethodDetails: details,
+      billingDetails,
       balanceTransactionId: null,
       created: now,
     };
+  }
+
+  /** The issuer's answer to a card charge becomes the attempt's outcome. */
+  private cardOutcome(s: SessionRec, intent: IntentRec, charge: ChargeRec, behaviour: CardBehaviour, req: ConfirmRequest, apiOrigin: string): Result {
+    const now = this.store.now();
+    const card = charge.paymentMethodDetails.type === 'card' ? charge.paymentMethodDetails.card : null;
     switch (behaviour.kind) {
       case 'succeed':
         this.authorised(s, intent, charge);
         break;
       case 'frictionless':
-        charge.paymentMethodDetails.card.threeDSecure = { result: 'frictionless' };
+        card!.threeDSecure = { result: 'frictionless' };
         this.authorised(s, intent, charge);
         break;
       case 'decline':
@@ -644,7 +745,68 @@ export class Engine {
         this.emit('payment_intent.processing', this.renderIntent(intent));
         break;
     }
-    return { status: 200, body: this.renderPublic(this.session(sessionId)!) };
+    return { status: 200, body: this.renderPublic(this.session(s.id)!) };
+  }
+
+  // ---------- bank redirect ----------
+  /** A bank redirect attempt: a pending charge and a trip to the bank page, like a 3-D Secure challenge. */
+  private bankRedirect(s: SessionRec, intent: IntentRec, req: BankRedirectConfirmRequest, apiOrigin: string): Result {
+    const now = this.store.now();
+    const bank = req.paymentMethod.bankRedirect.bank;
+    const charge = this.newCharge(intent, null, { type: 'bank_redirect', bankRedirect: { bank } }, req.paymentMethod.billingDetails, now);
+    const auth: BankAuthRec = {
+      id: newId('bnk'),
+      intentId: intent.id,
+      chargeId: charge.id,
+      sessionId: s.id,
+      bank,
+      status: 'pending',
+      returnUrl: req.returnUrl ?? methodsOf(s).returnUrl!,
+      created: now,
+    };
+    this.store.putDoc('bank_authorizations', auth, { intent_id: intent.id });
+    this.saveCharge(charge);
+    intent.status = 'requires_action';
+    intent.pendingChargeId = charge.id;
+    intent.lastPaymentError = null;
+    intent.saveCard = false;
+    intent.nextAction = { type: 'redirect_to_url', url: `${apiOrigin}/sandbox/bank/${auth.id}` };
+    this.saveIntent(intent);
+    this.saveSession(s);
+    this.schedule('bank_redirect_timeout', auth.id, this.store.nowMs() + this.config.challengeTimeoutMs);
+    this.emit('payment_intent.requires_action', this.renderIntent(intent));
+    return { status: 200, body: this.renderPublic(this.session(s.id)!) };
+  }
+
+  /**
+   * The customer answered on the bank page (or the clock gave up on them). Authorised: succeeded,
+   * or `processing` until the bank settles for a settle-later bank. Answers the record as it now is
+   * (an answer to a decided trip changes nothing).
+   */
+  resolveBankAuth(id: string, outcome: 'authorized' | 'failed' | 'abandoned'): BankAuthRec | undefined {
+    const auth = this.bankAuth(id);
+    if (!auth || auth.status !== 'pending') return auth;
+    auth.status = outcome;
+    this.store.putDoc('bank_authorizations', auth, { intent_id: auth.intentId });
+    this.unschedule('bank_redirect_timeout', auth.id);
+    const intent = this.intent(auth.intentId)!;
+    const s = this.session(auth.sessionId)!;
+    const charge = this.charge(auth.chargeId)!;
+    if (intent.status !== 'requires_action' || intent.pendingChargeId !== charge.id) return auth;
+    const bank = bankOf(auth.bank)!;
+    if (outcome !== 'authorized') {
+      this.failed(s, intent, charge, outcome === 'failed' ? BANK_DECLINED : BANK_REDIRECT_ABANDONED, undefined, 'invalid_request_error');
+    } else if (bank.settlesLater) {
+      intent.status = 'processing';
+      intent.nextAction = null;
+      this.saveIntent(intent);
+      this.saveSession(s);
+      this.schedule('processing_complete', intent.id, this.store.nowMs() + this.config.bankSettleMs, { chargeId: charge.id, then: bank.then });
+      this.emit('payment_intent.processing', this.renderIntent(intent));
+    } else {
+      this.authorised(s, intent, charge);
+    }
+    return auth;
   }
 
   /** The issuer authorised the charge: capture now (automatic) or hold it (manual). */
@@ -653,6 +815,9 @@ export class Engine {
     const customerId = this.ensureCustomer(s, charge.billingDetails);
     intent.customerId = customerId;
     s.customerId = customerId;
+    // Saved only once paid for; a card detached while this attempt was at the issuer stays detached.
+    if (intent.saveCard && charge.paymentMethod) charge.paymentMethod = this.paymentMethods.attach(charge.paymentMethod, customerId);
+    intent.saveCard = false;
     intent.lastPaymentError = null;
     intent.nextAction = null;
     intent.pendingChargeId = null;
@@ -696,7 +861,7 @@ export class Engine {
   }
 
   /** The attempt failed: the intent goes back to `requires_payment_method` with `lastPaymentError`. */
-  private failed(s: SessionRec, intent: IntentRec, charge: ChargeRec, code: string, declineCode?: string): void {
+  private failed(s: SessionRec, intent: IntentRec, charge: ChargeRec, code: string, declineCode?: string, type: LastPaymentError['type'] = 'card_error'): void {
     const message = declineMessage(code, declineCode);
     charge.status = 'failed';
     charge.failureCode = code;
@@ -705,7 +870,8 @@ export class Engine {
     intent.status = 'requires_payment_method';
     intent.pendingChargeId = null;
     intent.nextAction = null;
-    intent.lastPaymentError = { type: 'card_error', code, ...(declineCode ? { declineCode } : {}), message };
+    intent.saveCard = false;
+    intent.lastPaymentError = { type, code, ...(declineCode ? { declineCode } : {}), message };
     this.saveCharge(charge);
     this.saveIntent(intent);
     this.saveSession(s);
@@ -741,7 +907,7 @@ export class Engine {
     this.saveChallenge(ch);
     this.unschedule('challenge_timeout', ch.id);
     if (intent.status !== 'requires_action' || intent.pendingChargeId !== charge.id) return ch;
-    charge.paymentMethodDetails.card.threeDSecure = { result: outcome };
+    if (charge.paymentMethodDetails.type === 'card') charge.paymentMethodDetails.card.threeDSecure = { result: outcome };
     if (outcome === 'authenticated') {
       if (ch.then === 'succeed') this.authorised(s, intent, charge);
       else this.failed(s, intent, charge, 'card_declined', 'generic_decline');
@@ -755,10 +921,38 @@ export class Engine {
     const s = this.requireSession(sessionId);
     const intent = s.paymentIntentId ? this.intent(s.paymentIntentId)! : null;
     if (!intent || intent.status !== 'requires_action') {
-      throw invalid('payment_intent_unexpected_state', `There is no 3-D Secure challenge to abandon (payment is ${intent?.status ?? 'not started'}).`);
+      throw invalid('payment_intent_unexpected_state', `There is no 3-D Secure challenge or bank redirect to abandon (payment is ${intent?.status ?? 'not started'}).`);
     }
     const ch = this.store.docs<ChallengeRec>("SELECT data FROM challenges WHERE intent_id = ? AND json_extract(data, '$.status') = 'pending'", intent.id)[0];
     if (ch) this.resolveChallenge(ch.id, 'abandoned');
+    for (const auth of this.pendingBankAuths(intent.id)) this.resolveBankAuth(auth.id, 'abandoned');
+    return this.session(sessionId)!;
+  }
+
+  // ---------- saved cards ----------
+  /**
+   * Detaches a saved card (secret-key API). A confirm with it that is between its two halves is
+   * refused in the second (`checkMethod`); an attempt already at the issuer (3-D Secure,
+   * processing) finishes, and never saves the card again.
+   */
+  detachPaymentMethod(id: string): PaymentMethodRec {
+    const pm = this.paymentMethods.detach(id);
+    // Every open session of that customer shows one card fewer.
+    for (const s of this.store.docs<SessionRec>("SELECT data FROM sessions WHERE json_extract(data, '$.customerId') = ? AND json_extract(data, '$.status') = 'open'", pm.detachedFrom)) {
+      this.saveSession(s);
+    }
+    return pm;
+  }
+
+  /** The session's customer removes one of their saved cards from the widget. */
+  removeSavedCard(sessionId: string, pmId: string): SessionRec {
+    const s = this.requireSession(sessionId);
+    if (!methodsOf(s).allowRemoveSavedCards) {
+      throw new ApiError('invalid_request_error', 'saved_card_removal_not_allowed', 'This session does not let the customer remove saved cards (allowRemoveSavedCards).', {}, 403);
+    }
+    if (s.status !== 'open') throw invalid('session_not_open', `The session is ${s.status}.`);
+    const pm = this.paymentMethods.requireUsable(pmId, s.customerId);
+    this.detachPaymentMethod(pm.id);
     return this.session(sessionId)!;
   }
 
@@ -804,6 +998,10 @@ export class Engine {
     return intent;
   }
 
+  private pendingBankAuths(intentId: string): BankAuthRec[] {
+    return this.store.docs<BankAuthRec>("SELECT data FROM bank_authorizations WHERE intent_id = ? AND json_extract(data, '$.status') = 'pending'", intentId);
+  }
+
   private cancelIntentRec(s: SessionRec, intent: IntentRec, reason: string): void {
     if (intent.pendingChargeId) {
       const charge = this.charge(intent.pendingChargeId)!;
@@ -815,6 +1013,11 @@ export class Engine {
         ch.status = 'canceled';
         this.saveChallenge(ch);
         this.unschedule('challenge_timeout', ch.id);
+      }
+      for (const auth of this.pendingBankAuths(intent.id)) {
+        auth.status = 'canceled';
+        this.store.putDoc('bank_authorizations', auth, { intent_id: auth.intentId });
+        this.unschedule('bank_redirect_timeout', auth.id);
       }
     }
     intent.status = 'canceled';
@@ -949,12 +1152,16 @@ export class Engine {
       case 'challenge_timeout':
         this.resolveChallenge(ref, 'abandoned');
         return;
+      case 'bank_redirect_timeout':
+        this.resolveBankAuth(ref, 'abandoned');
+        return;
       case 'processing_complete': {
         const intent = this.intent(ref);
         if (!intent || intent.status !== 'processing' || intent.pendingChargeId !== payload.chargeId) return;
         const s = this.session(intent.sessionId)!;
         const charge = this.charge(payload.chargeId as string)!;
         if (payload.then === 'succeed') this.authorised(s, intent, charge);
+        else if (charge.paymentMethodDetails.type === 'bank_redirect') this.failed(s, intent, charge, BANK_DECLINED, undefined, 'invalid_request_error');
         else this.failed(s, intent, charge, 'card_declined', 'generic_decline');
         return;
       }
@@ -986,3 +1193,4 @@ export class Engine {
     });
   }
 }
+

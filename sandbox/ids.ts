@@ -15,7 +15,7 @@ export function random62(length: number): string {
 }
 
 /** `newId('pi')` → `pi_3fK…` (24 random characters). Sessions use `cs_test_…`. */
-export function newId(prefix: 'cs_test' | 'pi' | 'ch' | 're' | 'txn' | 'cus' | 'evt' | 'we' | 'req' | 'acs' | 'whsec' | 'plink'): string {
+export function newId(prefix: 'cs_test' | 'pi' | 'ch' | 're' | 'txn' | 'cus' | 'evt' | 'we' | 'req' | 'acs' | 'whsec' | 'plink' | 'pm' | 'bnk'): string {
   return `${prefix}_${random62(24)}`;
 }
 

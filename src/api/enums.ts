@@ -38,6 +38,18 @@ export const CARD_BRANDS = [
 ] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
+/** How a customer may pay (issue #11): a card, or a test bank that authorises on its own page. */
+export const PAYMENT_METHOD_TYPES = ['card', 'bank_redirect'] as const;
+export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
+
+/** Whether a session saves the card it is paid with: never, when the customer ticks a box, always. */
+export const SAVE_PAYMENT_METHOD_MODES = ['off', 'offer', 'always'] as const;
+export type SavePaymentMethodMode = (typeof SAVE_PAYMENT_METHOD_MODES)[number];
+
+/** Whether paying with a saved card asks for its security code again. */
+export const SAVED_CARD_CVC_MODES = ['always', 'never'] as const;
+export type SavedCardCvcMode = (typeof SAVED_CARD_CVC_MODES)[number];
+
 /** EMV 3-D Secure challenge window sizes: 01 250×400, 02 390×400, 03 500×600, 04 600×400, 05 full screen. */
 export const CHALLENGE_WINDOW_SIZES = ['01', '02', '03', '04', '05'] as const;
 export type ChallengeWindowSize = (typeof CHALLENGE_WINDOW_SIZES)[number];
@@ -76,6 +88,8 @@ export const EVENT_TYPES = [
   'charge.failed',
   'charge.refunded',
   'refund.created',
+  'payment_method.attached',
+  'payment_method.detached',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

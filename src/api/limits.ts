@@ -14,9 +14,10 @@
  *    fixed fields: ≤ ~71 KiB for the largest create, so no create the body limit lets through is
  *    refused for its view.
  * 2. The sandbox refuses a create or an update (line items) whose view, intent included, would
- *    exceed {@link MAX_PUBLIC_VIEW_SIZE} − {@link INTENT_HEADROOM}: what a payment adds later (the
- *    intent, its error, its 3-D Secure URL, the customer's email, ~1 KiB) fits in the headroom, so
- *    a stored view is never over {@link MAX_PUBLIC_VIEW_SIZE}.
+ *    exceed {@link MAX_PUBLIC_VIEW_SIZE} − {@link INTENT_HEADROOM} − {@link SAVED_CARDS_HEADROOM}:
+ *    what a payment adds later (the intent, its error, its 3-D Secure URL, the customer's email,
+ *    ~1 KiB) fits in the first, the saved cards a customer may gain later (≤ 10 listed) in the
+ *    second, so a stored view is never over {@link MAX_PUBLIC_VIEW_SIZE}.
  * 3. The largest frame message, a confirm `result`, carries one view, or one intent and an error,
  *    plus its envelope (≤ 1.5 KiB): {@link MAX_MESSAGE_SIZE} leaves 8 KiB over the view for that.
  */
@@ -27,6 +28,8 @@ export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 export const MAX_PUBLIC_VIEW_SIZE = 80 * 1024;
 /** Room kept in every view for what a payment adds to it later (the intent and its details). */
 export const INTENT_HEADROOM = 4 * 1024;
+/** Room kept in every view for the customer's saved cards (at most 10 listed, ~130 characters each). */
+export const SAVED_CARDS_HEADROOM = 1536;
 /** Frame ⇄ host messages larger than this are dropped unread: one view plus an envelope fits. */
 export const MAX_MESSAGE_SIZE = MAX_PUBLIC_VIEW_SIZE + 8 * 1024;
 

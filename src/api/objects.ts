@@ -9,7 +9,10 @@ import {
   CURRENCIES,
   EVENT_TYPES,
   INTENT_STATUSES,
+  PAYMENT_METHOD_TYPES,
   REFUND_REASONS,
+  SAVE_PAYMENT_METHOD_MODES,
+  SAVED_CARD_CVC_MODES,
   SESSION_STATUSES,
   type EventType,
 } from './enums.js';
@@ -60,6 +63,30 @@ function build() {
     created: unixSeconds(),
   });
 
+  const cardDetails = {
+    brand: z.enum(CARD_BRANDS),
+    last4: z.string().check(z.regex(/^[0-9]{4}$/)),
+    expMonth: z.int(),
+    expYear: z.int(),
+    /** Same card, same fingerprint; never reversible to the number. */
+    fingerprint: z.string(),
+  };
+
+  /**
+   * A card as the sandbox keeps it (`pm_…`), created when a card is charged; attached to a customer
+   * (`customer`) when the session saves it, detached by `POST /v1/payment_methods/:id/detach`.
+   */
+  const PaymentMethod = o({
+    id: z.string().check(z.startsWith('pm_')),
+    object: z.literal('payment_method'),
+    type: z.literal('card'),
+    card: o(cardDetails),
+    billingDetails: BillingDetails,
+    /** The customer it is saved to; null when not saved, or detached. */
+    customer: z.nullable(z.string().check(z.startsWith('cus_'))),
+    created: unixSeconds(),
+  });
+
   const Charge = o({
     id: z.string().check(z.startsWith('ch_')),
     object: z.literal('charge'),
@@ -74,18 +101,18 @@ function build() {
     failureCode: z.nullable(z.string()),
     declineCode: z.nullable(z.string()),
     failureMessage: z.nullable(z.string()),
-    paymentMethodDetails: o({
-      type: z.literal('card'),
-      card: o({
-        brand: z.enum(CARD_BRANDS),
-        last4: z.string().check(z.regex(/^[0-9]{4}$/)),
-        expMonth: z.int(),
-        expYear: z.int(),
-        /** Same card, same fingerprint; never reversible to the number. */
-        fingerprint: z.string(),
-        threeDSecure: z.nullable(o({ result: z.enum(['authenticated', 'failed', 'abandoned', 'frictionless']) })),
+    /** The Payment Method (`pm_…`) charged; null for a bank redirect (nothing to charge again). */
+    paymentMethod: z.nullable(z.string().check(z.startsWith('pm_'))),
+    paymentMethodDetails: z.union([
+      o({
+        type: z.literal('card'),
+        card: o({
+          ...cardDetails,
+          threeDSecure: z.nullable(o({ result: z.enum(['authenticated', 'failed', 'abandoned', 'frictionless']) })),
+        }),
       }),
-    }),
+      o({ type: z.literal('bank_redirect'), bankRedirect: o({ bank: z.string() }) }),
+    ]),
     billingDetails: BillingDetails,
     balanceTransaction: z.nullable(BalanceTransaction),
     created: unixSeconds(),
@@ -146,6 +173,12 @@ function build() {
     phoneNumberCollection: o({ enabled: z.boolean() }),
     /** `null` = any origin may embed (local testing only). */
     allowedOrigins: z.nullable(z.array(z.string())),
+    paymentMethodTypes: z.array(z.enum(PAYMENT_METHOD_TYPES)),
+    savePaymentMethod: z.enum(SAVE_PAYMENT_METHOD_MODES),
+    savedCardCvc: z.enum(SAVED_CARD_CVC_MODES),
+    allowRemoveSavedCards: z.boolean(),
+    /** Where a redirect method returns the customer (null: confirm must name one). */
+    returnUrl: z.nullable(z.string()),
     paymentLink: z.nullable(z.string()),
     metadata: metadata(),
     expiresAt: unixSeconds(),
@@ -217,6 +250,12 @@ function build() {
     expiresAt: z.optional(unixSeconds()),
     allowedOrigins: z.optional(z.array(z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/))).check(z.maxLength(20))),
     metadata: z.optional(metadata()),
+    /** Default: every type the sandbox supports for the currency. */
+    paymentMethodTypes: z.optional(z.array(z.enum(PAYMENT_METHOD_TYPES)).check(z.minLength(1), z.maxLength(PAYMENT_METHOD_TYPES.length))),
+    savePaymentMethod: z.optional(z.enum(SAVE_PAYMENT_METHOD_MODES)),
+    savedCardCvc: z.optional(z.enum(SAVED_CARD_CVC_MODES)),
+    allowRemoveSavedCards: z.optional(z.boolean()),
+    returnUrl: z.optional(browserUrl()),
   });
 
   const UpdateSessionRequest = o({ lineItems: lineItems() });
@@ -245,6 +284,7 @@ function build() {
 
   return {
     Customer,
+    PaymentMethod,
     BalanceTransaction,
     Charge,
     Refund,
@@ -270,6 +310,7 @@ export const objectSchemas = lazy(build);
 type S = ReturnType<typeof build>;
 
 export type Customer = z.infer<S['Customer']>;
+export type PaymentMethod = z.infer<S['PaymentMethod']>;
 export type BalanceTransaction = z.infer<S['BalanceTransaction']>;
 export type Charge = z.infer<S['Charge']>;
 export type Refund = z.infer<S['Refund']>;
@@ -292,6 +333,8 @@ export interface EventObjects {
   'charge.failed': Charge;
   'charge.refunded': Charge;
   'refund.created': Refund;
+  'payment_method.attached': PaymentMethod;
+  'payment_method.detached': PaymentMethod;
 }
 
 /**

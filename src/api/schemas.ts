@@ -6,6 +6,9 @@ import {
   CARD_BRANDS,
   CHALLENGE_WINDOW_SIZES,
   INTENT_STATUSES,
+  PAYMENT_METHOD_TYPES,
+  SAVE_PAYMENT_METHOD_MODES,
+  SAVED_CARD_CVC_MODES,
   SESSION_STATUSES,
 } from './enums.js';
 import { lazy, lenientKit, strictKit, type Kit, type Mode } from './kit.js';
@@ -86,10 +89,61 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
 }
 
 /**
+ * More ways to pay (issue #11), as extensions of {@link buildPublic}'s views: a redirect next
+ * action, the method an intent was paid with, the session's methods, its customer's saved cards and
+ * the test banks. Every new field is optional, so a browser bundle that does not build these yet
+ * (today's widget drops unknown fields) and one that does both read any answer. The sandbox builds
+ * them strict; the widget may build them lenient when it shows them.
+ */
+function buildMethodViews<M extends Mode>(k: Kit<M>, pub: ReturnType<typeof buildPublic<M>>) {
+  /** Leave the page for the bank's (`bank_redirect`); the bank sends the customer to `returnUrl`. */
+  const RedirectToUrl = k.object({
+    type: k.literal('redirect_to_url'),
+    url: k.url(),
+  });
+  const NextAction = z.union([pub.NextAction, RedirectToUrl]);
+
+  /** The method an attempt used, never more than the customer may see again. */
+  const PaymentMethodPreview = k.object({
+    type: k.oneOf(PAYMENT_METHOD_TYPES),
+    card: z.optional(pub.CardPreview),
+    bankRedirect: z.optional(k.object({ bank: k.string() })),
+  });
+
+  const PublicIntent = z.extend(pub.PublicIntent, {
+    nextAction: z.nullable(NextAction),
+    paymentMethod: z.optional(z.nullable(PaymentMethodPreview)),
+  });
+
+  /** One of the session customer's saved cards (`pm_…`): no fingerprint, no billing details. */
+  const SavedCard = k.object({
+    id: k.matches(/^pm_/),
+    card: k.object({ brand: k.oneOf(CARD_BRANDS), last4: k.matches(/^[0-9]{4}$/), expMonth: k.int(1), expYear: k.int(0) }),
+    /** Past its expiry on the sandbox clock: shown, not payable. */
+    expired: k.bool(),
+  });
+
+  /** A test bank of `bank_redirect`; `settlesLater` ones answer `processing` first. */
+  const Bank = k.object({ id: k.string(), name: k.string(), settlesLater: k.bool() });
+
+  const PublicSession = z.extend(pub.PublicSession, {
+    paymentIntent: z.nullable(PublicIntent),
+    paymentMethodTypes: z.optional(k.list(k.oneOf(PAYMENT_METHOD_TYPES))),
+    savePaymentMethod: z.optional(k.oneOf(SAVE_PAYMENT_METHOD_MODES)),
+    savedCardCvc: z.optional(k.oneOf(SAVED_CARD_CVC_MODES)),
+    allowRemoveSavedCards: z.optional(k.bool()),
+    savedPaymentMethods: z.optional(k.list(SavedCard)),
+    banks: z.optional(k.list(Bank)),
+  });
+
+  return { RedirectToUrl, NextAction, PaymentMethodPreview, PublicIntent, SavedCard, Bank, PublicSession };
+}
+
+/**
  * The error body, as the sandbox writes it. The browser bundles read error bodies by hand
  * (`errorBodyOf` in errors.ts), so this one is built strict only.
  */
-function buildErrorBody(k: Kit<'strict'>, PublicIntent: ReturnType<typeof buildPublic<'strict'>>['PublicIntent']) {
+function buildErrorBody(k: Kit<'strict'>, PublicIntent: ReturnType<typeof buildMethodViews<'strict'>>['PublicIntent']) {
   /** Every error body: `{ error: { type, code, message, param?, declineCode?, requestId } }`. */
   return k.object({
     error: k.object({
@@ -132,7 +186,17 @@ function buildRequests() {
     address: z.optional(Address),
   });
 
-  /** `POST /v1/checkout/sessions/:id/confirm` body — sent only by the card frame. */
+  const cvc = () => z.string().check(z.regex(/^[0-9]{3,4}$/));
+  /** What every confirm carries besides its payment method. */
+  const attempt = {
+    /** The embedding page's origin: where the ACS posts `challenge_done`. */
+    returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
+    challengeWindowSize: z.optional(k.oneOf(CHALLENGE_WINDOW_SIZES)),
+    /** Where a redirect method sends the customer back (an allowed origin); else the session's. */
+    returnUrl: z.optional(z.string().check(z.maxLength(2048))),
+  };
+
+  /** `POST /v1/checkout/sessions/:id/confirm` body with a new card — sent only by the card frame. */
   const ConfirmRequest = k.object({
     paymentMethod: k.object({
       type: z.literal('card'),
@@ -140,16 +204,39 @@ function buildRequests() {
         number: z.string().check(z.regex(/^[0-9]{12,19}$/)),
         expMonth: z.int().check(z.minimum(1), z.maximum(12)),
         expYear: z.int().check(z.minimum(2000), z.maximum(2100)),
-        cvc: z.string().check(z.regex(/^[0-9]{3,4}$/)),
+        cvc: cvc(),
       }),
       billingDetails: BillingDetails,
     }),
-    /** The embedding page's origin: where the ACS posts `challenge_done`. */
-    returnOrigin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
-    challengeWindowSize: z.optional(k.oneOf(CHALLENGE_WINDOW_SIZES)),
+    /** The customer ticked "Save this card" (only when the session's `savePaymentMethod` is `offer`). */
+    savePaymentMethod: z.optional(z.boolean()),
+    ...attempt,
   });
 
-  return { Address, BillingDetails, ConfirmRequest };
+  /** The confirm body that pays with one of the session customer's saved cards (`pm_…`). */
+  const SavedCardConfirmRequest = k.object({
+    paymentMethod: k.object({
+      type: z.literal('card'),
+      id: z.string().check(z.regex(/^pm_[A-Za-z0-9]{1,64}$/)),
+      /** The security code again (required when the session's `savedCardCvc` is `always`). */
+      card: z.optional(k.object({ cvc: cvc() })),
+      /** Defaults to the saved card's. */
+      billingDetails: z.optional(BillingDetails),
+    }),
+    ...attempt,
+  });
+
+  /** The confirm body that pays by `bank_redirect`: the customer picked `bank` from the view's `banks`. */
+  const BankRedirectConfirmRequest = k.object({
+    paymentMethod: k.object({
+      type: z.literal('bank_redirect'),
+      bankRedirect: k.object({ bank: z.string().check(z.maxLength(64)) }),
+      billingDetails: BillingDetails,
+    }),
+    ...attempt,
+  });
+
+  return { Address, BillingDetails, ConfirmRequest, SavedCardConfirmRequest, BankRedirectConfirmRequest };
 }
 
 /** Schemas as the widget and card frame parse them (unknown fields dropped, unknown enums `'unknown'`). */
@@ -160,7 +247,8 @@ export const clientSchemas = /* @__PURE__ */ lazy(() => buildPublic(lenientKit))
  */
 export const serverSchemas = /* @__PURE__ */ lazy(() => {
   const pub = buildPublic(strictKit);
-  return { ...pub, ErrorBody: buildErrorBody(strictKit, pub.PublicIntent), ...buildRequests() };
+  const methods = buildMethodViews(strictKit, pub);
+  return { ...pub, ...methods, ErrorBody: buildErrorBody(strictKit, methods.PublicIntent), ...buildRequests() };
 });
 
 type Client = ReturnType<typeof buildPublic<'lenient'>>;
@@ -168,13 +256,21 @@ type Server = ReturnType<typeof serverSchemas>;
 
 export type Address = z.infer<Server['Address']>;
 export type BillingDetails = z.infer<Server['BillingDetails']>;
-export type ConfirmRequest = z.infer<Server['ConfirmRequest']>;
+/** A confirm with a new card. */
+export type NewCardConfirmRequest = z.infer<Server['ConfirmRequest']>;
+export type SavedCardConfirmRequest = z.infer<Server['SavedCardConfirmRequest']>;
+export type BankRedirectConfirmRequest = z.infer<Server['BankRedirectConfirmRequest']>;
+/** Any confirm body: a new card, a saved card (`paymentMethod.id`) or a bank redirect. */
+export type ConfirmRequest = NewCardConfirmRequest | SavedCardConfirmRequest | BankRedirectConfirmRequest;
 
 /** The public session view as the server sends it. */
 export type PublicSession = z.infer<Server['PublicSession']>;
 export type PublicIntent = z.infer<Server['PublicIntent']>;
 export type LastPaymentError = z.infer<Server['LastPaymentError']>;
 export type NextAction = z.infer<Server['NextAction']>;
+export type PaymentMethodPreview = z.infer<Server['PaymentMethodPreview']>;
+export type SavedCard = z.infer<Server['SavedCard']>;
+export type Bank = z.infer<Server['Bank']>;
 export type ErrorBody = z.infer<Server['ErrorBody']>;
 export type LineItem = z.infer<Server['LineItem']>;
 

@@ -61,3 +61,42 @@ describe('public session schema', () => {
     expect(serverSchemas().ConfirmRequest.safeParse(spaced).success).toBe(false);
   });
 });
+
+describe('more ways to pay (issue #11) in the public view', () => {
+  const savedCard = { id: 'pm_abc', card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034 }, expired: false };
+  const withMethods = {
+    ...openPublicSession,
+    paymentMethodTypes: ['card', 'bank_redirect'],
+    savePaymentMethod: 'offer',
+    savedCardCvc: 'always',
+    allowRemoveSavedCards: true,
+    savedPaymentMethods: [savedCard],
+    banks: [{ id: 'test_bank', name: 'Test Bank', settlesLater: false }],
+    paymentIntent: { ...openPublicSession.paymentIntent!, paymentMethod: { type: 'card', card: { brand: 'visa', last4: '4242' } } },
+  };
+
+  it('should accept the new fields strictly, and a view without them (sessions stored before)', () => {
+    expect(serverSchemas().PublicSession.safeParse(withMethods).success).toBe(true);
+    expect(serverSchemas().PublicSession.safeParse(openPublicSession).success).toBe(true);
+    const bank = { ...withMethods.paymentIntent, status: 'requires_action', nextAction: { type: 'redirect_to_url', url: 'http://localhost:4242/sandbox/bank/bnk_1' }, paymentMethod: { type: 'bank_redirect', bankRedirect: { bank: 'test_bank' } } };
+    expect(serverSchemas().PublicSession.safeParse({ ...withMethods, paymentIntent: bank }).success).toBe(true);
+    // A saved card never carries its fingerprint to a browser.
+    expect(serverSchemas().PublicSession.safeParse({ ...withMethods, savedPaymentMethods: [{ ...savedCard, card: { ...savedCard.card, fingerprint: 'x' } }] }).success).toBe(false);
+  });
+
+  it("should keep today's widget reading a view with them (unknown fields dropped)", () => {
+    const parsed = clientSchemas().PublicSession.parse(withMethods);
+    expect(parsed.amountTotal).toBe(openPublicSession.amountTotal);
+    expect(parsed).not.toHaveProperty('savedPaymentMethods');
+  });
+
+  it('should tell the three confirm bodies apart by their own strict schemas', () => {
+    const S = serverSchemas();
+    const saved = { paymentMethod: { type: 'card', id: 'pm_abc', card: { cvc: '123' } }, returnOrigin: 'http://localhost:3000' };
+    expect(S.SavedCardConfirmRequest.safeParse(saved).success).toBe(true);
+    expect(S.SavedCardConfirmRequest.safeParse({ ...saved, paymentMethod: { ...saved.paymentMethod, card: { cvc: '123', number: '4242424242424242' } } }).success).toBe(false);
+    const bank = { paymentMethod: { type: 'bank_redirect', bankRedirect: { bank: 'test_bank' }, billingDetails: { name: 'Jo' } }, returnOrigin: 'http://localhost:3000', returnUrl: 'http://localhost:3000/order' };
+    expect(S.BankRedirectConfirmRequest.safeParse(bank).success).toBe(true);
+    expect(S.ConfirmRequest.safeParse(bank).success).toBe(false);
+  });
+});

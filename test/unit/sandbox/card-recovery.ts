@@ -18,7 +18,10 @@ import { luhnValid } from '../../../src/card/luhn.js';
  * 3. CVCs: for each stored confirm idempotency hash, the confirm body rebuilt from what the database
  *    says about that session (expiry, billing details, return origin) with each candidate number
  *    and every CVC (000–999; 0000–9999 for Amex), hashed with each key the way the sandbox did
- *    before issue #8 (whole body) and the way it does now (number → fingerprint, no CVC).
+ *    before issue #8 (whole body) and the way it does now (number → fingerprint, no CVC). A charge
+ *    of a saved card (issue #11) is also tried as the saved-card confirm: its `pm_…` and each CVC.
+ *
+ * Saved cards (`payment_methods` rows) are attacked like charges: their fingerprints too.
  *
  * On the old scheme this finds every card in well under a second per card; it must find nothing on
  * a database the sandbox writes now.
@@ -37,7 +40,10 @@ export interface Loot {
 }
 
 export interface StolenCharge {
+  /** Empty for a saved card (a `payment_methods` row), which belongs to no session. */
   sessionId: string;
+  /** The Payment Method the charge used (issue #11), or the saved card's own id. */
+  paymentMethod: string | null;
   brand: string;
   last4: string;
   expMonth: number;
@@ -71,15 +77,23 @@ export function stealDatabase(dbPath: string): Loot {
     try {
       const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
       const sessionOf = new Map((db.prepare('SELECT id, session_id FROM intents').all() as { id: string; session_id: string }[]).map((r) => [r.id, r.session_id]));
-      const charges = (db.prepare('SELECT data FROM charges').all() as { data: string }[]).map((r) => {
+      type StoredCard = { brand: string; last4: string; expMonth: number; expYear: number; fingerprint: string };
+      const charges: StolenCharge[] = (db.prepare('SELECT data FROM charges').all() as { data: string }[]).flatMap((r) => {
         const ch = JSON.parse(r.data) as {
           paymentIntent: string;
+          paymentMethod?: string | null;
           billingDetails: unknown;
-          paymentMethodDetails: { card: { brand: string; last4: string; expMonth: number; expYear: number; fingerprint: string } };
+          paymentMethodDetails: { card?: StoredCard };
         };
         const card = ch.paymentMethodDetails.card;
-        return { sessionId: sessionOf.get(ch.paymentIntent)!, ...card, billingDetails: ch.billingDetails };
+        if (!card) return []; // a bank redirect: no card
+        return [{ sessionId: sessionOf.get(ch.paymentIntent)!, paymentMethod: ch.paymentMethod ?? null, ...card, billingDetails: ch.billingDetails }];
       });
+      const hasMethods = db.prepare("SELECT name FROM sqlite_master WHERE name = 'payment_methods'").get() !== undefined;
+      for (const r of hasMethods ? (db.prepare('SELECT data FROM payment_methods').all() as { data: string }[]) : []) {
+        const pm = JSON.parse(r.data) as { id: string; card: StoredCard; billingDetails: unknown };
+        charges.push({ sessionId: '', paymentMethod: pm.id, ...pm.card, billingDetails: pm.billingDetails });
+      }
       const origins = new Map<string, string[]>();
       for (const r of db.prepare('SELECT id, data FROM sessions').all() as { id: string; data: string }[]) {
         origins.set(r.id, (JSON.parse(r.data) as { allowedOrigins: string[] | null }).allowedOrigins ?? []);
@@ -166,6 +180,9 @@ export function recoverCards(loot: Loot, knownNumbers: string[] = []): Recovered
             for (let i = 0; i < 10 ** cvcDigits; i++) {
               const cvc = String(i).padStart(cvcDigits, '0');
               if (hmac(canonicalJson(body(cvc))) === record.hash) found.set(number, { number, cvc });
+              // A saved card's confirm: no number in the body, the CVC again.
+              const saved = { paymentMethod: { type: 'card', id: charge.paymentMethod, card: { cvc } }, returnOrigin };
+              if (charge.paymentMethod !== null && hmac(canonicalJson(saved)) === record.hash) found.set(number, { number, cvc });
             }
           }
         }

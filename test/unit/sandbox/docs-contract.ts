@@ -59,6 +59,7 @@ const PREFIX_KIND: [RegExp, string][] = [
   [/^evt_/, 'evt'],
   [/^we_/, 'we'],
   [/^plink_/, 'plink'],
+  [/^pm_/, 'pm'],
 ];
 
 function substitute(value: unknown, ctx: Ctx): unknown {
@@ -81,6 +82,7 @@ function idKindForPath(path: string): string {
   if (path.startsWith('/v1/events/')) return 'evt';
   if (path.startsWith('/v1/webhook_endpoints/')) return 'we';
   if (path.startsWith('/v1/payment_links/')) return 'plink';
+  if (path.startsWith('/v1/payment_methods/')) return 'pm';
   return '';
 }
 
@@ -100,7 +102,23 @@ function setups(api: Request): Record<string, (ctx: Ctx) => Promise<void>> {
     });
     ctx.pi = r.body.paymentIntent.id;
   };
+  /** A customer with a saved card: ctx.cus and ctx.pm. */
+  const savedCard = async (ctx: Ctx) => {
+    await newSession(ctx, { customerEmail: 'jo@example.com', savePaymentMethod: 'always' });
+    await api('POST', `/v1/checkout/sessions/${ctx.cs}/confirm`, {
+      secret: null,
+      body: confirmBody(CARDS.visa),
+      headers: { 'XPay-Client-Secret': ctx.secret!, 'Idempotency-Key': `setup-${Math.random()}` },
+    });
+    ctx.cus = (await api('GET', `/v1/checkout/sessions/${ctx.cs}`)).body.customer.id;
+    ctx.pm = (await api('GET', `/v1/customers/${ctx.cus}/payment_methods`)).body.data[0].id;
+  };
   return {
+    'GET /v1/customers/:id/payment_methods': savedCard,
+    'POST /v1/checkout/sessions/:id/confirm (saved card)': (ctx) => newSession(ctx, { customerId: ctx.cus }),
+    'POST /v1/checkout/sessions/:id/payment_methods/:pm/detach': (ctx) => newSession(ctx, { customerId: ctx.cus, allowRemoveSavedCards: true }),
+    'POST /v1/payment_methods/:id/detach': savedCard,
+    'POST /v1/checkout/sessions/:id/confirm (bank redirect)': (ctx) => newSession(ctx, { currency: 'eur' }),
     'POST /v1/checkout/sessions/:id/confirm (declined)': (ctx) => newSession(ctx),
     'POST /v1/checkout/sessions/:id/confirm (3-D Secure challenge)': (ctx) => newSession(ctx),
     'POST /v1/payment_intents/:id/capture': authorised,
@@ -149,9 +167,9 @@ export async function runDoc(sections: DocSection[], url: string): Promise<Ran[]
     delete ctx.origin;
     await setup[section.key]?.(ctx);
     const kind = idKindForPath(section.path);
-    const path = section.path.replace(':id', kind ? (ctx[kind] ?? 'missing') : ':id');
+    const path = section.path.replace(':id', kind ? (ctx[kind] ?? 'missing') : ':id').replace(':pm', ctx.pm ?? 'missing');
     const headers: Record<string, string> = {};
-    const client = /\/(public|confirm|abandon_action)(\?|$)/.test(section.path);
+    const client = section.path.startsWith('/v1/checkout/sessions/:id/') && /\/(public|confirm|abandon_action|detach)(\?|$)/.test(section.path);
     if (client) {
       headers['XPay-Client-Secret'] = ctx.secret ?? '';
       if (!section.path.includes('/confirm')) headers.Origin = ctx.origin ?? ORIGIN;

@@ -10,7 +10,10 @@ import { fingerprint } from '../../../sandbox/cards.js';
 import { canonicalJson } from '../../../sandbox/http.js';
 import { REPO_ROOT } from '../../../sandbox/server.js';
 import { recoverCards, stealDatabase, type Loot } from './card-recovery.js';
-import { CARDS, clientFor, confirmBody, decideChallenge, eventually, FAST_ENV, sessionBody, tempDir } from './helpers.js';
+import { CARDS, clientFor, confirmBody, decideChallenge, eventually, FAST_ENV, ORIGIN, sessionBody, tempDir } from './helpers.js';
+
+/** A succeeding Visa that no other payment of the card-recovery test uses: the one it saves. */
+const SAVED_CARD = '4000000000004103';
 
 /**
  * The sandbox as merchants run it: a child process (`node --import tsx sandbox/main.ts`, one process
@@ -179,7 +182,7 @@ describe('durability', () => {
     }
   }, 60_000);
 
-  it('should keep every card number and CVC unrecoverable from a copy of the database files (issue #8)', async () => {
+  it('should keep every card number and CVC unrecoverable from a copy of the database files, saved cards included (issues #8, #11)', async () => {
     const tmp = tempDir();
     const dbPath = join(tmp.dir, 'sandbox.db');
     const env = { XPAY_SANDBOX_DB: dbPath, XPAY_SANDBOX_LOG: '0' };
@@ -216,6 +219,32 @@ describe('durability', () => {
         const after = await api('GET', `/v1/checkout/sessions/${sent.at(-1)!.sessionId}`);
         expect(after.body.paymentIntent.status).toBe(outcome);
       }
+
+      // Saved cards (issue #11): a card saved by one payment, then paid with again by its id and a
+      // fresh CVC. The saving payment is left out of `sent` (its number would be there twice).
+      const randomCvc = () => String(randomBytes(2).readUInt16BE() % 1000).padStart(3, '0');
+      const saving = (await api('POST', '/v1/checkout/sessions', { body: sessionBody({ customerEmail: 'saver@example.com', savePaymentMethod: 'always' }) })).body;
+      const savingBody = confirmBody(SAVED_CARD);
+      (savingBody.paymentMethod as { card: { cvc: string } }).card.cvc = randomCvc();
+      const saved = await api('POST', `/v1/checkout/sessions/${saving.id}/confirm`, {
+        secret: null,
+        body: savingBody,
+        headers: { 'XPay-Client-Secret': saving.clientSecret, 'Idempotency-Key': 'save-card' },
+      });
+      expect(saved.status).toBe(200);
+      const customer = (await api('GET', `/v1/checkout/sessions/${saving.id}`)).body.customer.id as string;
+      const pmId = (await api('GET', `/v1/customers/${customer}/payment_methods`)).body.data[0].id as string;
+      const returning = (await api('POST', '/v1/checkout/sessions', { body: sessionBody({ customerId: customer }) })).body;
+      const savedCvc = randomCvc();
+      const savedBody = { paymentMethod: { type: 'card', id: pmId, card: { cvc: savedCvc } }, returnOrigin: ORIGIN };
+      sent.push({ sessionId: returning.id, number: SAVED_CARD, cvc: savedCvc, body: savedBody });
+      const paidSaved = await api('POST', `/v1/checkout/sessions/${returning.id}/confirm`, {
+        secret: null,
+        body: savedBody,
+        headers: { 'XPay-Client-Secret': returning.clientSecret, 'Idempotency-Key': 'pay-saved' },
+      });
+      expect(paidSaved.body.paymentIntent.status).toBe('succeeded');
+
       const visaFingerprint = (await api('GET', `/v1/checkout/sessions/${sent[0]!.sessionId}`)).body.paymentIntent.charges[0].paymentMethodDetails.card.fingerprint as string;
 
       // The key lives beside the database, readable by its owner only, and survives a restart.

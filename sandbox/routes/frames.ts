@@ -1,0 +1,83 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { frameDocumentCsp, frameRefusalDocument, type FrameRefusal } from '../card-frame-page.js';
+import { messagePage } from '../pages.js';
+import { html, ownOrigin, STRICT_ORIGIN } from '../responses.js';
+import type { SandboxContext } from './context.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The card frame (built by `vite build --mode frame`): its page, framed only by the embedding
+ * origin the session allows, and its hashed assets.
+ */
+export function frameRoutes(ctx: SandboxContext): void {
+  const { app, engine } = ctx;
+
+  app.get('/frames/card/v1', (c) => {
+    const q = new URL(c.req.url).search;
+    return c.redirect(`/frames/card/v1/${q}`, 301);
+  });
+
+  app.get('/frames/card/v1/', (c) => {
+    const sessionId = c.req.query('session');
+    const origin = c.req.query('origin');
+    const hostOrigin = origin && STRICT_ORIGIN.test(origin) ? origin : null;
+    // Any refusal is a document that tells the embedding widget why (sandbox/card-frame-page.ts).
+    const refuse = (status: 400 | 403 | 404, refusal: FrameRefusal) => {
+      const doc = frameRefusalDocument(refusal, hostOrigin);
+      return c.body(doc.html, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': doc.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    };
+    if (!hostOrigin) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<the embedding page origin>, e.g. https://shop.example.' });
+    if (!sessionId) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<your page origin>.' });
+    const s = engine.session(sessionId);
+    if (!s) return refuse(404, { code: 'session_not_found', message: `No checkout session ${sessionId} exists here: check the client secret and api-base.` });
+    const allowed = s.allowedOrigins === null || s.allowedOrigins.includes(hostOrigin.toLowerCase()) || hostOrigin === ownOrigin(c);
+    if (!allowed) {
+      return refuse(403, {
+        code: 'origin_not_allowed',
+        message: `The origin ${hostOrigin} is not in this session's allowedOrigins (${s.allowedOrigins!.join(', ') || 'none'}): add it when creating the session.`,
+      });
+    }
+    const index = join(ctx.frameDir, 'index.html');
+    if (!existsSync(index)) {
+      return html(c, messagePage('Card frame not built', 'dist/frame is missing: run npm run build (or vite build --mode frame).'), 503);
+    }
+    const document = readFileSync(index, 'utf8');
+    return c.body(document, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': frameDocumentCsp(document, hostOrigin),
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    });
+  });
+
+  app.get('/frames/card/v1/assets/*', (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/frames/card/v1/assets/'.length));
+    } catch {
+      return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    const base = resolve(ctx.frameDir, 'assets');
+    const file = resolve(base, rel);
+    if (rel.includes('\0') || !file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    return c.body(readFileSync(file), 200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Access-Control-Allow-Origin': '*', // hashed, public assets (module scripts load in CORS mode)
+    });
+  });
+}
