@@ -45,6 +45,8 @@ export interface SandboxOptions {
   frameDir?: string;
   /** The widget's CDN bundle the hosted page loads (default `<repo>/dist/cdn/xpay.js`). */
   widgetFile?: string;
+  /** The API reference served at /docs/sandbox-api.md (default `<repo>/docs/sandbox-api.md`). */
+  docsFile?: string;
   /** Line logger (default: console.log when `config.logRequests`). */
   log?: (line: string) => void;
 }
@@ -267,7 +269,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   app.get('/', (c) => html(c, homePage(config.merchantName)));
   app.get('/v1/health', (c) => send(c, { status: 200, body: { status: 'ok' } }));
   app.get('/docs/sandbox-api.md', (c) => {
-    const file = join(REPO_ROOT, 'docs', 'sandbox-api.md');
+    const file = options.docsFile ?? join(REPO_ROOT, 'docs', 'sandbox-api.md');
     if (!existsSync(file)) return html(c, messagePage('Not found', 'docs/sandbox-api.md is missing.'), 404);
     return c.body(readFileSync(file, 'utf8'), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });
