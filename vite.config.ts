@@ -1,8 +1,10 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_TARGETS } from './scripts/browser-floor.js';
 import { inlineFrameCssPlugin } from './scripts/inline-frame-css.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
+import { sandboxAssetsPlugin } from './scripts/sandbox-package.js';
 import { safariFieldScopePlugin } from './scripts/safari-field-scope.js';
 import { swcMinifyPlugin } from './scripts/swc-minify.js';
 
@@ -14,6 +16,8 @@ import { swcMinifyPlugin } from './scripts/swc-minify.js';
  * - `vite build --mode frame` → dist/frame/  the secure card frame, served by the API origin.
  * - `vite build --mode demo`  → dist/demo/   the demo shop's page scripts, built the way a merchant
  *                                             builds them: importing the *built* package by name.
+ * - `vite build --mode sandbox` → sandbox/dist/cli.js  the xpay-sandbox package's command, for Node
+ *                                             (after frame and iife: it copies what it serves).
  * Every mode builds for the browser floor (scripts/browser-floor.ts, README "Browser support"):
  * Oxc lowers the syntax, safariFieldScopePlugin() works around Safari 15's class-field bug.
  */
@@ -114,5 +118,27 @@ const demo: UserConfig = {
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
 };
 
-const builds: Record<string, UserConfig> = { iife, frame, demo };
+// The xpay-sandbox package (sandbox/package.json): sandbox/main.ts and the few src/api modules it
+// imports, bundled into one plain JavaScript file for Node (no tsx at run time); the package's own
+// dependencies stay external, installed beside it.
+const sandboxPackage = JSON.parse(readFileSync(resolve(root, 'sandbox/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const sandboxDeps = Object.keys(sandboxPackage.dependencies);
+const sandbox: UserConfig = {
+  plugins: [sandboxAssetsPlugin(root, resolve(root, 'sandbox'))],
+  ssr: { target: 'node', noExternal: true, external: sandboxDeps },
+  build: {
+    ssr: resolve(root, 'sandbox/main.ts'),
+    target: 'node20',
+    outDir: resolve(root, 'sandbox/dist'),
+    emptyOutDir: true,
+    sourcemap: false, // unminified: a stack trace is readable as it is, and a map would double the package
+    minify: false,
+    rolldownOptions: {
+      external: [/^node:/, new RegExp(`^(${sandboxDeps.join('|')})($|/)`)],
+      output: { entryFileNames: 'cli.js', banner: '#!/usr/bin/env node' },
+    },
+  },
+};
+
+const builds: Record<string, UserConfig> = { iife, frame, demo, sandbox };
 export default defineConfig(({ mode }) => builds[mode] ?? esm);

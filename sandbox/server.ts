@@ -43,6 +43,8 @@ export interface SandboxOptions {
   frameDir?: string;
   /** The widget's CDN bundle the hosted page loads (default `<repo>/dist/cdn/xpay.js`). */
   widgetFile?: string;
+  /** The API reference served at /docs/sandbox-api.md (default `<repo>/docs/sandbox-api.md`). */
+  docsFile?: string;
   /** Line logger (default: console.log when `config.logRequests`). */
   log?: (line: string) => void;
 }
@@ -98,6 +100,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     longPoll,
     frameDir: options.frameDir ?? join(REPO_ROOT, 'dist', 'frame'),
     widgetFile: options.widgetFile ?? join(REPO_ROOT, 'dist', 'cdn', 'xpay.js'),
+    docsFile: options.docsFile ?? join(REPO_ROOT, 'docs', 'sandbox-api.md'),
     port: () => port,
     closed: () => closed,
   };

@@ -26,6 +26,8 @@ export interface SandboxContext {
   /** Where the built card frame and the widget's CDN bundle are read from. */
   frameDir: string;
   widgetFile: string;
+  /** The API reference served at /docs/sandbox-api.md. */
+  docsFile: string;
   /** The port the sandbox listens on (known once it listens; read at request time). */
   port(): number;
   /** True once `close()` began: work in flight must not write any more. */

@@ -21,7 +21,7 @@ export function pageRoutes(ctx: SandboxContext): void {
   app.get('/', (c) => html(c, homePage(config.merchantName)));
   app.get('/v1/health', (c) => send(c, { status: 200, body: { status: 'ok' } }));
   app.get('/docs/sandbox-api.md', (c) => {
-    const file = join(REPO_ROOT, 'docs', 'sandbox-api.md');
+    const file = ctx.docsFile;
     if (!existsSync(file)) return html(c, messagePage('Not found', 'docs/sandbox-api.md is missing.'), 404);
     return c.body(readFileSync(file, 'utf8'), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });

@@ -4,31 +4,20 @@
  * `nodenext`, imports every entry in plain Node (and requires ./server), renders the React wrapper
  * on the server, and runs publint and attw against the tarball.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, pack, packedFiles, REPO as root, run as runIn } from './pack.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = (name: string) => join(root, 'node_modules/.bin', name);
 let dir = '';
 let tarball = '';
-
-function run(cmd: string, args: string[], cwd = dir): string {
-  try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
-}
+const run = (cmd: string, args: string[], cwd = dir) => runIn(cmd, args, cwd);
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/esm/index.js'))) throw new Error('Run `npm run build` first.');
   dir = mkdtempSync(join(tmpdir(), 'xpay-merchant-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root)) as { filename: string }[];
-  tarball = join(dir, packed[0]!.filename);
+  tarball = pack(root, dir);
   cpSync(join(import.meta.dirname, 'merchant'), dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'merchant', private: true, type: 'module' }));
   // The tarball plus what a merchant would add; the npm cache answers most of it (prefer-offline).
@@ -94,10 +83,22 @@ describe('the installed tarball', () => {
   });
 
   it('holds only what merchants use', () => {
-    const files = (JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root)) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    const files = packedFiles(root).map((f) => f.path);
     expect(files.filter((f) => /^dist\/(demo|frame)\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map') && !f.startsWith('dist/'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cdn/xpay.js', 'dist/custom-elements.json']));
     expect(readFileSync(join(dir, 'node_modules/xpay-checkout/LICENSE'), 'utf8')).toMatch(/MIT License/);
+  });
+
+  it('gives a frontend install no native or server dependency (the sandbox is its own package, xpay-sandbox)', () => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'node_modules/xpay-checkout/package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const declared = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys(pkg[field] ?? {}));
+    expect(declared.filter((name) => /^(better-sqlite3|hono|@hono\/)/.test(name))).toEqual([]);
+    // What the install brought, react and the @types the merchant added included: nothing to compile.
+    const top = readdirSync(join(dir, 'node_modules')).flatMap((name) =>
+      name.startsWith('@') ? readdirSync(join(dir, 'node_modules', name)).map((sub) => `${name}/${sub}`) : [name],
+    );
+    expect(top.filter((name) => /^(better-sqlite3|hono|@hono\/|xpay-sandbox)/.test(name))).toEqual([]);
+    expect(top.filter((name) => existsSync(join(dir, 'node_modules', name, 'binding.gyp')))).toEqual([]);
   });
 });
