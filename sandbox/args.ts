@@ -31,6 +31,7 @@ export const FLAGS: readonly SandboxFlag[] = [
   { flag: '--no-log', env: 'XPAY_SANDBOX_LOG', takes: { sets: '0' }, default: '1', help: 'no line per request' },
   int('--processing-ms', 'XPAY_SANDBOX_PROCESSING_MS', '3000', 'how long the processing test cards stay processing'),
   int('--3ds-timeout-ms', 'XPAY_SANDBOX_3DS_TIMEOUT_MS', '600000', 'an untouched 3-D Secure challenge is abandoned after this'),
+  int('--bank-settle-ms', 'XPAY_SANDBOX_BANK_SETTLE_MS', '5000', 'a settle-later bank payment settles after this'),
   int('--auth-expiry-ms', 'XPAY_SANDBOX_AUTH_EXPIRY_MS', '604800000', 'uncaptured authorisations are canceled after this'),
   int('--webhook-backoff-ms', 'XPAY_SANDBOX_WEBHOOK_BACKOFF_MS', '5000', 'first webhook retry delay (doubles per attempt)'),
   int('--webhook-max-attempts', 'XPAY_SANDBOX_WEBHOOK_MAX_ATTEMPTS', '8', 'attempts before a delivery is given up'),
