@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
 import { BUILD_TARGETS } from './scripts/browser-floor.js';
+import { frameLocalesPlugin } from './scripts/frame-locales.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { safariFieldScopePlugin } from './scripts/safari-field-scope.js';
 import { swcMinifyPlugin } from './scripts/swc-minify.js';
@@ -69,7 +70,8 @@ const iife: UserConfig = {
 const frame: UserConfig = {
   root: resolve(root, 'src/frame'),
   base: './',
-  plugins: [safariFieldScopePlugin()],
+  // frameLocalesPlugin(): the non-English catalogues, fetched by the frame (assets/locales-<hash>/).
+  plugins: [safariFieldScopePlugin(), frameLocalesPlugin()],
   build: {
     target: BUILD_TARGETS,
     outDir: resolve(root, 'dist/frame'),
