@@ -18,7 +18,9 @@ import { Idempotency, idempotencyKey, readForm, readJson, secureEqual, serialise
 import { newId } from './ids.js';
 import { HOSTED_JS, hostedPageGrant, HostedPageRequest, hostedPageUrl } from './hosted-page.js';
 import { logSafe } from './log.js';
-import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, localizedMessagePage, messagePage, PAGE_CSS, pageCsp } from './pages.js';
+import { pageLocale } from './page-strings.js';
+import { matchLocale, type SupportedLocale } from '../src/i18n/locale.js';
 import { PaymentLinks } from './payment-links.js';
 import { clientKey, Velocity, type AttemptKeys } from './velocity.js';
 import { webhookTargetProblem } from './webhook-targets.js';
@@ -280,17 +282,22 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     return [...s.allowedOrigins.filter((o) => STRICT_ORIGIN.test(o)), "'self'"].join(' ');
   }
 
+  /** The customer's language on the sandbox's pages: the one asked for (the widget's `locale` parameter on the issuer's), else the browser's. */
+  const acsLocaleParam = (c: Context<Env>) => matchLocale(c.req.query('locale') ?? '') as SupportedLocale | undefined;
+  const customerLocale = (c: Context<Env>, requested: string | undefined) => pageLocale(requested, c.req.header('accept-language'));
+
   app.get('/sandbox/acs/:challengeId', (c) => {
     engine.runDueJobs();
+    const locale = customerLocale(c, c.req.query('locale'));
     const ch = engine.challenge(c.req.param('challengeId'));
-    if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
+    if (!ch) return html(c, localizedMessagePage(locale, 'acsUnknownTitle', 'acsUnknown'), 404, '*');
     const ancestors = acsFrameAncestors(ch.sessionId);
-    if (ch.status !== 'pending') return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, ancestors);
+    if (ch.status !== 'pending') return html(c, acsDonePage(ch.status, ch.returnOrigin, locale), 200, ancestors);
     const intent = engine.intent(ch.intentId)!;
     const charge = engine.charge(ch.chargeId)!;
     return html(
       c,
-      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4 }),
+      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4: charge.paymentMethodDetails.card.last4, locale, localeParam: acsLocaleParam(c) }),
       200,
       ancestors,
     );
@@ -305,8 +312,8 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
       if (problem) return html(c, messagePage('Authentication refused', `The issuer refused ${problem}: use the buttons on its page.`), 403, '*');
       engine.runDueJobs();
       const ch = store.tx(() => engine.resolveChallenge(id, outcome));
-      if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
-      return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, acsFrameAncestors(ch.sessionId));
+      if (!ch) return html(c, localizedMessagePage(customerLocale(c, c.req.query('locale')), 'acsUnknownTitle', 'acsUnknown'), 404, '*');
+      return html(c, acsDonePage(ch.status, ch.returnOrigin, customerLocale(c, c.req.query('locale'))), 200, acsFrameAncestors(ch.sessionId));
     });
   }
 
@@ -385,9 +392,11 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
-    if (!s) return html(c, messagePage('Checkout not found', 'This checkout session does not exist.'), 404);
+    // TODO(#12): the session's own `locale` first, once sessions carry one (isSessionLocale validates it).
+    const locale = customerLocale(c, undefined);
+    if (!s) return html(c, localizedMessagePage(locale, 'checkoutNotFoundTitle', 'checkoutNotFound'), 404);
     // No secret in the page: its script trades the URL fragment's token for it (POST below).
-    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl });
+    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl, locale });
     return c.body(body, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': hostedPageCsp(),
@@ -412,7 +421,7 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   app.get('/p/:id', (c) => {
     engine.runDueJobs();
     const link = links.get(c.req.param('id'));
-    if (!link) return html(c, messagePage('Payment link not found', 'This payment link does not exist.'), 404);
+    if (!link) return html(c, localizedMessagePage(customerLocale(c, undefined), 'linkNotFoundTitle', 'linkNotFound'), 404);
     const s = store.tx(() => links.openSession(link, ownOrigin(c)));
     return c.body(null, 303, { Location: hostedPageUrl(s), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });
