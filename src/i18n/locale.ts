@@ -35,11 +35,39 @@ export function matchLocale(requested: string, available: readonly string[] = SU
   return undefined;
 }
 
+/** What {@link resolveLocaleMatch} found: the catalogue, and the tag the customer asked for. */
+export interface LocaleMatch {
+  /** The catalogue to speak: one of `available` (`de`). */
+  locale: string;
+  /**
+   * The tag it was chosen for (`de-AT`), or `en` when none matched: use it for `Intl` formatting and
+   * a default country, which the catalogue's tag alone would lose (`en-US` → US).
+   */
+  requested: string;
+}
+
 /**
  * The locale the checkout speaks: the `locale` input unless it is `auto` or empty, then the
  * session's `locale`, then each of `navigator.languages` in order, then English. The first of them
- * we have a catalogue for wins (see {@link matchLocale} for the fallbacks). Always one of `available`
- * (which should include `en`), spelt as it is there.
+ * we have a catalogue for wins (see {@link matchLocale} for the fallbacks).
+ */
+export function resolveLocaleMatch(
+  input: string | null | undefined,
+  sessionLocale: string | null | undefined,
+  navigatorLanguages: readonly string[] = [],
+  available: readonly string[] = SUPPORTED_LOCALES,
+): LocaleMatch {
+  const wanted = [input === AUTO_LOCALE ? '' : input, sessionLocale === AUTO_LOCALE ? '' : sessionLocale, ...navigatorLanguages];
+  for (const tag of wanted) {
+    const locale = tag ? matchLocale(tag, available) : undefined;
+    if (locale) return { locale, requested: tag!.trim() };
+  }
+  return { locale: 'en', requested: 'en' };
+}
+
+/**
+ * The catalogue locale the checkout speaks, by {@link resolveLocaleMatch}'s rules: always one of
+ * `available` (which should include `en`), spelt as it is there.
  */
 export function resolveLocale(
   input: string | null | undefined,
@@ -47,12 +75,7 @@ export function resolveLocale(
   navigatorLanguages: readonly string[] = [],
   available: readonly string[] = SUPPORTED_LOCALES,
 ): string {
-  const wanted = [input === AUTO_LOCALE ? '' : input, sessionLocale === AUTO_LOCALE ? '' : sessionLocale, ...navigatorLanguages];
-  for (const tag of wanted) {
-    const found = tag ? matchLocale(tag, available) : undefined;
-    if (found) return found;
-  }
-  return 'en';
+  return resolveLocaleMatch(input, sessionLocale, navigatorLanguages, available).locale;
 }
 
 /** Scripts written right to left (ISO 15924), for a tag that names its script (`az-Arab`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRtl, isSessionLocale, matchLocale, resolveLocale, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
+import { isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
 
 describe('resolveLocale', () => {
   it('should take the locale input first, then the session, then the browser, then English', () => {
@@ -27,6 +27,15 @@ describe('resolveLocale', () => {
   it('should answer only from the available list', () => {
     expect(resolveLocale('de', null, [], ['en', 'fr'])).toBe('en');
     expect(resolveLocale('de', null, ['fr-CA'], ['en', 'fr'])).toBe('fr');
+  });
+});
+
+describe('resolveLocaleMatch', () => {
+  it('should keep the tag the customer asked for, for formatting and the default country', () => {
+    expect(resolveLocaleMatch('auto', null, ['en-US', 'de'])).toEqual({ locale: 'en', requested: 'en-US' });
+    expect(resolveLocaleMatch('de-AT', null)).toEqual({ locale: 'de', requested: 'de-AT' });
+    expect(resolveLocaleMatch(null, 'pt-BR', ['fr'])).toEqual({ locale: 'pt-BR', requested: 'pt-BR' });
+    expect(resolveLocaleMatch(null, null, ['ko-KR'])).toEqual({ locale: 'en', requested: 'en' });
   });
 });
 
