@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_TARGETS } from './scripts/browser-floor.js';
 import { inlineFrameCssPlugin } from './scripts/inline-frame-css.js';
+import { frameLocalesPlugin } from './scripts/frame-locales.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
 import { sandboxAssetsPlugin } from './scripts/sandbox-package.js';
 import { safariFieldScopePlugin } from './scripts/safari-field-scope.js';
@@ -75,7 +76,8 @@ const frame: UserConfig = {
   root: resolve(root, 'src/frame'),
   base: './',
   // swc's second pass, as for the CDN bundle: the frame has its own 14 KB brotli budget.
-  plugins: [swcMinifyPlugin(), safariFieldScopePlugin(), inlineFrameCssPlugin()],
+  // frameLocalesPlugin(): the non-English catalogues, fetched by the frame (assets/locales-<hash>/).
+  plugins: [swcMinifyPlugin(), safariFieldScopePlugin(), inlineFrameCssPlugin(), frameLocalesPlugin()],
   build: {
     target: BUILD_TARGETS,
     outDir: resolve(root, 'dist/frame'),

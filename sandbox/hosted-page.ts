@@ -69,8 +69,11 @@ function successReturnUrl(s: SessionRec): string {
 /**
  * The hosted page's script (`/sandbox/assets/hosted.js`, after the widget bundle): reads the token
  * from the fragment, exchanges it for the client secret, then mounts `<xpay-checkout>`; otherwise it
- * says why there is no checkout. Plain ES2017 (the widget's browser floor), DOM built with
- * textContent only, and only http(s) links from the answer are used.
+ * says why there is no checkout, in the page's language (its notices come from the server in
+ * `data-hosted-strings`). The widget gets no `locale`: it follows the browser's languages as the
+ * page did, and their full tag (`en-US`, not the page's `en`) also picks its default country. Plain ES2017 (the
+ * widget's browser floor), DOM built with textContent only, and only http(s) links from the answer
+ * are used.
  */
 export const HOSTED_JS = `(function () {
   'use strict';
@@ -89,7 +92,8 @@ export const HOSTED_JS = `(function () {
     notice.hidden = false;
     loading.hidden = true;
   }
-  var INVALID = ['This checkout link is incomplete', 'Open the checkout again from the store: the address you followed is missing its key.'];
+  var T = JSON.parse(main.getAttribute('data-hosted-strings'));
+  var INVALID = T.invalid;
   var token = new URLSearchParams(location.hash.slice(1)).get('token');
   if (!token) { say(INVALID[0], INVALID[1]); return; }
   fetch(main.getAttribute('data-hosted-session'), {
@@ -104,8 +108,8 @@ export const HOSTED_JS = `(function () {
     var b = r.body || {};
     if (r.status === 403) return say(INVALID[0], INVALID[1]);
     if (r.status !== 200) throw new Error('unexpected ' + r.status);
-    if (b.status === 'complete') return say('This checkout is complete', 'Your payment was received.', b.returnUrl, 'Return to the store');
-    if (b.status === 'expired') return say('This checkout has ended', 'Nothing was charged. Return to the store to start again.', b.returnUrl, 'Return to the store');
+    if (b.status === 'complete') return say(T.complete[0], T.complete[1], b.returnUrl, T.back);
+    if (b.status === 'expired') return say(T.ended[0], T.ended[1], b.returnUrl, T.back);
     if (b.status !== 'open' || typeof b.clientSecret !== 'string') throw new Error('unexpected answer');
     var el = document.createElement('xpay-checkout');
     el.setAttribute('client-secret', b.clientSecret);
@@ -115,7 +119,7 @@ export const HOSTED_JS = `(function () {
     // Without the widget bundle the loading note (which says to build it) stays.
     if (customElements.get('xpay-checkout')) loading.hidden = true;
   }).catch(function () {
-    say('The checkout could not be loaded', 'Check your connection, then reload this page.');
+    say(T.failed[0], T.failed[1]);
   });
 })();
 `;

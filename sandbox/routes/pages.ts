@@ -4,7 +4,11 @@ import { acsFormToken, acsPostProblem } from '../acs-guard.js';
 import { ApiError, notFound } from '../errors.js';
 import { HOSTED_JS, hostedPageGrant, HostedPageRequest, hostedPageUrl } from '../hosted-page.js';
 import { readForm, readJson, validate } from '../http.js';
-import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, messagePage, PAGE_CSS } from '../pages.js';
+import type { Context } from 'hono';
+import { matchLocale, type SupportedLocale } from '../../src/i18n/locale.js';
+import type { Env } from '../http.js';
+import { pageLocale } from '../page-strings.js';
+import { acsDonePage, acsPage, DONE_JS, homePage, hostedPage, hostedPageCsp, HOSTED_SCRIPT_PATH, HOSTED_WIDGET_PATH, localizedMessagePage, messagePage, PAGE_CSS } from '../pages.js';
 import { html, ownOrigin, send, STRICT_ORIGIN } from '../responses.js';
 import type { SandboxContext } from './context.js';
 
@@ -35,18 +39,23 @@ export function pageRoutes(ctx: SandboxContext): void {
     return [...s.allowedOrigins.filter((o) => STRICT_ORIGIN.test(o)), "'self'"].join(' ');
   }
 
+  /** The customer's language on the sandbox's pages: the one asked for (the widget's `locale` parameter on the issuer's), else the browser's. */
+  const acsLocaleParam = (c: Context<Env>) => matchLocale(c.req.query('locale') ?? '') as SupportedLocale | undefined;
+  const customerLocale = (c: Context<Env>, requested: string | undefined) => pageLocale(requested, c.req.header('accept-language'));
+
   app.get('/sandbox/acs/:challengeId', (c) => {
     engine.runDueJobs();
     const ch = engine.challenge(c.req.param('challengeId'));
-    if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
+    const locale = customerLocale(c, c.req.query('locale'));
+    if (!ch) return html(c, localizedMessagePage(locale, 'acsUnknownTitle', 'acsUnknown'), 404, '*');
     const ancestors = acsFrameAncestors(ch.sessionId);
-    if (ch.status !== 'pending') return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, ancestors);
+    if (ch.status !== 'pending') return html(c, acsDonePage(ch.status, ch.returnOrigin, locale), 200, ancestors);
     const intent = engine.intent(ch.intentId)!;
     const details = engine.charge(ch.chargeId)!.paymentMethodDetails;
     const last4 = details.type === 'card' ? details.card.last4 : '';
     return html(
       c,
-      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4 }),
+      acsPage({ challengeId: ch.id, formToken: acsFormToken(store.fingerprintKey, ch.id), merchantName: config.merchantName, amount: intent.amount, currency: intent.currency, last4, locale, localeParam: acsLocaleParam(c) }),
       200,
       ancestors,
     );
@@ -61,8 +70,8 @@ export function pageRoutes(ctx: SandboxContext): void {
       if (problem) return html(c, messagePage('Authentication refused', `The issuer refused ${problem}: use the buttons on its page.`), 403, '*');
       engine.runDueJobs();
       const ch = store.tx(() => engine.resolveChallenge(id, outcome));
-      if (!ch) return html(c, messagePage('Unknown authentication', 'This 3-D Secure challenge does not exist.'), 404, '*');
-      return html(c, acsDonePage(ch.status, ch.returnOrigin), 200, acsFrameAncestors(ch.sessionId));
+      if (!ch) return html(c, localizedMessagePage(customerLocale(c, c.req.query('locale')), 'acsUnknownTitle', 'acsUnknown'), 404, '*');
+      return html(c, acsDonePage(ch.status, ch.returnOrigin, customerLocale(c, c.req.query('locale'))), 200, acsFrameAncestors(ch.sessionId));
     });
   }
 
@@ -78,9 +87,11 @@ export function pageRoutes(ctx: SandboxContext): void {
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
-    if (!s) return html(c, messagePage('Checkout not found', 'This checkout session does not exist.'), 404);
+    // TODO(#12): the session's own `locale` first, once sessions carry one (isSessionLocale validates it).
+    const locale = customerLocale(c, undefined);
+    if (!s) return html(c, localizedMessagePage(locale, 'checkoutNotFoundTitle', 'checkoutNotFound'), 404);
     // No secret in the page: its script trades the URL fragment's token for it (POST below).
-    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl });
+    const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl, locale });
     return c.body(body, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': hostedPageCsp(),
@@ -105,7 +116,7 @@ export function pageRoutes(ctx: SandboxContext): void {
   app.get('/p/:id', (c) => {
     engine.runDueJobs();
     const link = links.get(c.req.param('id'));
-    if (!link) return html(c, messagePage('Payment link not found', 'This payment link does not exist.'), 404);
+    if (!link) return html(c, localizedMessagePage(customerLocale(c, undefined), 'linkNotFoundTitle', 'linkNotFound'), 404);
     const s = store.tx(() => links.openSession(link, ownOrigin(c)));
     return c.body(null, 303, { Location: hostedPageUrl(s), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   });

@@ -1,4 +1,6 @@
+import type { TestCardOutcome } from '../i18n/catalogue.js';
 import { h } from './dom.js';
+import { EN_STRINGS } from './frame-strings.js';
 
 /**
  * The test-mode card picker: a small select inside the card frame that fills the frame's own
@@ -7,21 +9,28 @@ import { h } from './dom.js';
  */
 
 /** [what happens, number]: the public sandbox test cards (docs/sandbox-api.md), never real cards. */
-const TEST_CARDS: readonly (readonly [string, string])[] = [
-  ['Succeeds', '4242424242424242'],
-  ['Declined: insufficient funds', '4000000000009995'],
-  ['3-D Secure challenge', '4000002760003184'],
-  ['Processing, then succeeds', '4000000000007718'],
-  ['Processing, then fails', '4000000000007726'],
+const TEST_CARDS: readonly (readonly [TestCardOutcome, string])[] = [
+  ['succeeds', '4242424242424242'],
+  ['insufficientFunds', '4000000000009995'],
+  ['challenge', '4000002760003184'],
+  ['processingSucceeds', '4000000000007718'],
+  ['processingFails', '4000000000007726'],
 ];
 
-/** The labelled select; choosing a card calls `pick` with its number (digits only). */
-export function createTestCardPicker(label: string, pick: (number: string) => void): HTMLElement {
+/**
+ * The labelled select; choosing a card calls `pick` with its number (digits only). `outcomes` names
+ * what each card does, in the customer's locale (`strings.testCardOutcomes`).
+ */
+export function createTestCardPicker(
+  label: string,
+  pick: (number: string) => void,
+  outcomes: Readonly<Record<TestCardOutcome, string>> = EN_STRINGS.testCardOutcomes,
+): HTMLElement {
   const select = h(
     'select',
     { id: 'test-card' },
     h('option', { value: '' }, '—'),
-    ...TEST_CARDS.map(([outcome, number]) => h('option', { value: number }, `${outcome} (•••• ${number.slice(-4)})`)),
+    ...TEST_CARDS.map(([outcome, number]) => h('option', { value: number }, `${outcomes[outcome]} (•••• ${number.slice(-4)})`)),
   );
   select.addEventListener('change', () => {
     if (select.value) pick(select.value);

@@ -1,16 +1,37 @@
 import type { DeclineReason, Translation, TranslationOverrides } from './translation.js';
 import { en } from './en.js';
+import { interpolate } from './interpolate.js';
 
 /**
- * The catalogue with the merchant's overrides applied; English fills every gap, inside the tables
- * too: overriding one decline message keeps the other six.
+ * The named placeholders of each `Translation` entry that is a function, in its argument order: a
+ * merchant may override such an entry with a template string (`pay: 'Place order · {amount}'`).
  */
-export function resolveTranslation(overrides?: TranslationOverrides | null): Translation {
-  if (!overrides) return en;
-  const t: Record<string, unknown> = { ...en, ...overrides };
+export const TEMPLATE_PLACEHOLDERS = {
+  quantity: ['count'],
+  pay: ['amount'],
+  succeededDetail: ['amount', 'card'],
+  cardDescription: ['brand', 'last4'],
+  authorisedDetail: ['amount', 'card'],
+} as const satisfies { [K in keyof Translation]?: readonly string[] };
+
+/**
+ * The catalogue with the merchant's overrides applied; `base` (English unless given, e.g.
+ * `toTranslation(german, 'de')`) fills every gap, inside the tables too: overriding one decline
+ * message keeps the other nine. An override given as a template where `base` has a function is
+ * filled from the function's arguments by name (see {@link TEMPLATE_PLACEHOLDERS}).
+ */
+export function resolveTranslation(overrides?: TranslationOverrides | null, base: Translation = en): Translation {
+  if (!overrides) return base;
+  const t: Record<string, unknown> = { ...base, ...overrides };
   for (const key in overrides) {
-    const base = en[key as keyof Translation];
-    if (typeof base === 'object') t[key] = { ...base, ...(overrides[key as keyof Translation] as object) };
+    const baseValue = base[key as keyof Translation];
+    const value = overrides[key as keyof Translation];
+    if (typeof baseValue === 'object') t[key] = { ...baseValue, ...(value as object) };
+    else if (typeof baseValue === 'function' && typeof value === 'string') {
+      const names: readonly string[] = TEMPLATE_PLACEHOLDERS[key as keyof typeof TEMPLATE_PLACEHOLDERS] ?? [];
+      t[key] = (...args: unknown[]) =>
+        interpolate(value, Object.fromEntries(names.map((name, i) => [name, args[i] as string | number | null])));
+    }
   }
   return t as unknown as Translation;
 }

@@ -103,11 +103,13 @@ export interface Translation {
  * What a merchant passes as `messages`: any strings of {@link Translation}, and in its tables
  * (`declined`, `fieldErrors`, `brandNames`) any single entry, e.g.
  * `{ pay: (amount) => \`Place order · ${amount}\`, declined: { insufficient_funds: '…' } }`.
- * Everything left out stays English.
+ * An entry that is a function may also be given as a template with the catalogue's named
+ * placeholders (`{ pay: 'Place order · {amount}' }`, see `TEMPLATE_PLACEHOLDERS`).
+ * Everything left out stays in the customer's locale.
  */
 export type TranslationOverrides = {
   [K in keyof Translation]?: Translation[K] extends (...args: never[]) => unknown
-    ? Translation[K]
+    ? Translation[K] | string
     : Translation[K] extends object
       ? Partial<Translation[K]>
       : Translation[K];

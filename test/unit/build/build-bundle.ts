@@ -7,6 +7,8 @@ import { build } from 'vite';
 export interface BuiltBundle {
   /** Every file written, relative to the output directory, sorted. */
   files: string[];
+  /** The output directory. */
+  dir: string;
   /** The JavaScript of the bundle, all files joined. */
   code: string;
   /** Every HTML file of the build, concatenated. */
@@ -41,6 +43,7 @@ export async function buildBundle(mode: 'iife' | 'frame'): Promise<BuiltBundle> 
     );
   const paths = walk(outDir).sort();
   return {
+    dir: outDir,
     files: paths.map((p) => relative(outDir, p)),
     code: paths.filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')).join('\n'),
     html: paths.filter((p) => p.endsWith('.html')).map((p) => readFileSync(p, 'utf8')).join('\n'),

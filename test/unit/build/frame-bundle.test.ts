@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localesDir, shippedCatalogues } from '../../../scripts/frame-locales.js';
+import { SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
 import { BUNDLE_RULES, buildBundle, contains, ruleAnchors, type BuiltBundle, type Marker } from './build-bundle.js';
 
 /**
@@ -18,11 +22,23 @@ afterAll(() => bundle?.remove());
 describe('card frame (dist/frame/)', () => {
   it('should be one page (its stylesheet inlined) and one script, and run zod jitless', () => {
     // Asset names carry a content hash (index-<hash>.js): compare them without it.
-    const names = bundle.files.map((f) => f.replace(/-[\w-]+\./, '.')).sort();
+    const names = bundle.files
+      .filter((f) => !f.startsWith('assets/locales-'))
+      .map((f) => f.replace(/-[\w-]+\./, '.'))
+      .sort();
     expect(names).toEqual(['assets/index.js', 'index.html']);
     // Issue #9: the CSS rides in the document (one request fewer at mount), allowed by its hash.
     expect(bundle.html).toMatch(/<style>[^<]+<\/style>/);
     expect(bundle.code).toContain('jitless');
+  });
+
+  it('should ship every non-English catalogue as minified JSON in the hashed directory it names', () => {
+    const catalogues = shippedCatalogues();
+    const dir = localesDir(catalogues);
+    const shipped = bundle.files.filter((f) => f.startsWith('assets/locales-'));
+    expect(shipped).toEqual([...catalogues.keys()].map((tag) => `${dir}${tag}.json`).sort());
+    expect([...catalogues.keys()].sort()).toEqual(SUPPORTED_LOCALES.filter((l) => l !== 'en').sort());
+    expect(readFileSync(join(bundle.dir, dir, 'de.json'), 'utf8')).toBe(catalogues.get('de'));
   });
 
   it.each<[Marker, string, string]>([

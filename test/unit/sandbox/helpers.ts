@@ -229,7 +229,7 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
  */
 export async function decideChallenge(url: string, action: 'complete' | 'fail'): Promise<Response> {
   const html = await (await fetch(url)).text();
-  const form = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].find((m) => m[1]!.endsWith(`/${action}`));
+  const form = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)].find((m) => m[1]!.split('?')[0]!.endsWith(`/${action}`));
   if (!form) throw new Error(`no ${action} form on ${url}`);
   const fields = new URLSearchParams();
   for (const input of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.set(input[1]!, input[2]!);

@@ -1,0 +1,114 @@
+/**
+ * Which catalogue a customer gets, and in which direction it is written. Pure: the element passes
+ * its `locale` input, the session's `locale` and `navigator.languages`.
+ */
+
+/** Every locale we have a catalogue for; `en` is inline, the others are `locales/<tag>.json`. */
+export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl', 'sv', 'ja', 'zh-Hans', 'ar'] as const;
+/** One supported locale tag, spelt as its catalogue file is named. */
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** The value of `locale` that asks for the session's locale, else the browser's. */
+export const AUTO_LOCALE = 'auto';
+
+/**
+ * Chinese written in simplified characters: `zh`, mainland China and Singapore, and any explicit
+ * `zh-Hans…`. Taiwan, Hong Kong and Macau read traditional characters: a simplified catalogue is
+ * not theirs, so they fall to the next language the customer named (or English).
+ */
+const SIMPLIFIED_CHINESE = /^zh(-hans(-|$)|-cn$|-sg$|$)/;
+
+/**
+ * The supported locale for one requested BCP 47 tag, or `undefined`. Case-insensitive; drops
+ * subtags from the end (`de-AT` → `de`, `pt-BR-x-foo` → `pt-BR`, `pt-BR` → `pt` if there were one)
+ * but never crosses to a sibling (`pt-PT` is not `pt-BR`, `zh-TW` is not `zh-Hans`).
+ */
+export function matchLocale(requested: string, available: readonly string[] = SUPPORTED_LOCALES): string | undefined {
+  const byLower = new Map(available.map((tag) => [tag.toLowerCase(), tag]));
+  let tag = requested.trim().toLowerCase().replace(/_/g, '-');
+  if (tag.startsWith('zh')) return SIMPLIFIED_CHINESE.test(tag) ? byLower.get('zh-hans') : byLower.get(tag);
+  while (tag) {
+    const found = byLower.get(tag);
+    if (found) return found;
+    tag = tag.slice(0, Math.max(tag.lastIndexOf('-'), 0));
+  }
+  return undefined;
+}
+
+/** What {@link resolveLocaleMatch} found: the catalogue, and the tag the customer asked for. */
+export interface LocaleMatch {
+  /** The catalogue to speak: one of `available` (`de`). */
+  locale: string;
+  /**
+   * The tag it was chosen for (`de-AT`), or `en` when none matched: use it for `Intl` formatting and
+   * a default country, which the catalogue's tag alone would lose (`en-US` → US).
+   */
+  requested: string;
+}
+
+/**
+ * The locale the checkout speaks: the `locale` input unless it is `auto` or empty, then the
+ * session's `locale`, then each of `navigator.languages` in order, then English. The first of them
+ * we have a catalogue for wins (see {@link matchLocale} for the fallbacks).
+ */
+export function resolveLocaleMatch(
+  input: string | null | undefined,
+  sessionLocale: string | null | undefined,
+  navigatorLanguages: readonly string[] = [],
+  available: readonly string[] = SUPPORTED_LOCALES,
+): LocaleMatch {
+  const wanted = [input === AUTO_LOCALE ? '' : input, sessionLocale === AUTO_LOCALE ? '' : sessionLocale, ...navigatorLanguages];
+  for (const tag of wanted) {
+    const locale = tag ? matchLocale(tag, available) : undefined;
+    if (locale) return { locale, requested: tag!.trim() };
+  }
+  return { locale: 'en', requested: 'en' };
+}
+
+/**
+ * The catalogue locale the checkout speaks, by {@link resolveLocaleMatch}'s rules: always one of
+ * `available` (which should include `en`), spelt as it is there.
+ */
+export function resolveLocale(
+  input: string | null | undefined,
+  sessionLocale: string | null | undefined,
+  navigatorLanguages: readonly string[] = [],
+  available: readonly string[] = SUPPORTED_LOCALES,
+): string {
+  return resolveLocaleMatch(input, sessionLocale, navigatorLanguages, available).locale;
+}
+
+/** Scripts written right to left (ISO 15924), for a tag that names its script (`az-Arab`). */
+const RTL_SCRIPTS = /^(arab|hebr|syrc|thaa|nkoo|adlm|rohg|mand|samr)$/;
+/** Languages written right to left by default: Arabic, Persian, Urdu, Hebrew, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Dhivehi, Yiddish. */
+const RTL_LANGUAGES = /^(ar|fa|ur|he|iw|ps|sd|ckb|ug|dv|yi)$/;
+
+/**
+ * True when `locale` is written right to left, for `dir="rtl"`. An explicit script subtag decides
+ * (`ur-Latn` is left to right, `pa-Arab` right to left); otherwise the language does.
+ */
+export function isRtl(locale: string): boolean {
+  const [language = '', ...subtags] = locale.toLowerCase().split(/[-_]/);
+  const script = subtags.find((s) => s.length === 4 && /^[a-z]+$/.test(s));
+  return script ? RTL_SCRIPTS.test(script) : RTL_LANGUAGES.test(language);
+}
+
+/** Longest `locale` a session may hold (BCP 47 tags we would ever use are far shorter). */
+const MAX_LOCALE_LENGTH = 35;
+
+/**
+ * Validates a checkout session's optional `locale` field: `auto`, or a well-formed BCP 47 tag of at
+ * most 35 characters (`de`, `pt-BR`, `zh-Hans`). A well-formed tag we have no catalogue for is
+ * accepted and falls back at display time (see {@link resolveLocale}), as the browser's would.
+ */
+export function isSessionLocale(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LOCALE_LENGTH) return false;
+  if (value === AUTO_LOCALE) return true;
+  // The pattern keeps the alphabet to ASCII letters, digits and hyphens; Intl checks the grammar.
+  if (!/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
