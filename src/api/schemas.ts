@@ -78,6 +78,11 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
     phoneNumberCollection: k.object({ enabled: k.bool() }),
     customerEmail: z.nullable(k.string()),
+    /**
+     * The language the merchant chose for this session (`auto` or a BCP 47 tag), or null. Optional:
+     * a view from before sessions had one still reads. The card frame resolves it (frame-locale.ts).
+     */
+    locale: z.optional(z.nullable(k.string())),
     /** URLs the widget may follow: `null` in the widget when one is not safe to (see `isSafeUrl`). */
     successUrl: k.url(),
     cancelUrl: k.url(),

@@ -49,13 +49,17 @@ export interface CardForm {
   setBusy(busy: boolean): void;
   /** Recomputes validation, brand icon and error texts, and reports the state. */
   refresh(): void;
+  /** Relabels the fields in another language, keeping what was typed, focus and shown errors. */
+  setStrings(next: FrameStrings): void;
 }
 
+// The digit fields stay left to right in a right-to-left language, as banks print them; the brand
+// icon and the hint stay after the digits (physical `right` in frame.css, on purpose).
 const INPUT_ATTRIBUTES: Record<CardField, Record<string, string>> = {
   name: { autocomplete: 'cc-name', autocapitalize: 'words', maxlength: '200' },
-  number: { autocomplete: 'cc-number', inputmode: 'numeric' },
-  expiry: { autocomplete: 'cc-exp', inputmode: 'numeric' },
-  cvc: { autocomplete: 'cc-csc', inputmode: 'numeric' },
+  number: { autocomplete: 'cc-number', inputmode: 'numeric', dir: 'ltr' },
+  expiry: { autocomplete: 'cc-exp', inputmode: 'numeric', dir: 'ltr' },
+  cvc: { autocomplete: 'cc-csc', inputmode: 'numeric', dir: 'ltr' },
 };
 
 /**
@@ -73,6 +77,7 @@ export function createCardForm(
   decorateCvc?: (control: HTMLElement) => void,
 ): CardForm {
   const inputs = {} as Record<CardField, HTMLInputElement>;
+  const labels = {} as Record<CardField, HTMLLabelElement>;
   const errorTexts = {} as Record<CardField, HTMLElement>;
   /** The value each formatter last produced, to recognise a deleted separator. */
   const lastValue = { name: '', number: '', expiry: '', cvc: '' } as Record<CardField, string>;
@@ -165,8 +170,10 @@ export function createCardForm(
       ...INPUT_ATTRIBUTES[field],
     });
     const control = h('div', { class: 'control' }, input);
+    const label = h('label', { for: field }, strings.labels[field]);
     const error = h('p', { class: 'error', id: `${field}-error`, 'aria-live': 'polite' });
     inputs[field] = input;
+    labels[field] = label;
     errorTexts[field] = error;
     input.addEventListener('input', (event) => handleInput(field, event as InputEvent));
     input.addEventListener('focus', () => {
@@ -183,7 +190,7 @@ export function createCardForm(
     if (field === 'number') control.append(brandSlot);
     if (field === 'cvc') decorateCvc?.(control);
     (field === 'expiry' || field === 'cvc' ? row : element).append(
-      h('div', { class: 'field' }, h('label', { for: field }, strings.labels[field]), control, error),
+      h('div', { class: 'field' }, label, control, error),
     );
   }
   element.append(row);
@@ -223,6 +230,16 @@ export function createCardForm(
         // The new number's brand decides how the CVC is formatted (3 or 4 digits).
         if (field === 'number') showBrand(validate().brand);
       }
+      refresh();
+    },
+    setStrings(next) {
+      strings = next;
+      for (const field of CARD_FIELDS) {
+        labels[field].textContent = strings.labels[field];
+        inputs[field].placeholder = strings.placeholders[field];
+      }
+      // The number's accessible name and the CVC placeholder depend on the brand; errors on the texts.
+      showBrand(brand ?? 'unknown');
       refresh();
     },
     setBusy(busy) {

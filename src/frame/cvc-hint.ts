@@ -9,15 +9,15 @@ import type { FrameStrings } from './frame-strings.js';
  * field's position in the frame is fixed, so nothing needs measuring. @floating-ui/dom did the same
  * job for ~4.5 KB brotli, a third of the frame's 14 KB budget.
  */
-export function createCvcHint(strings: FrameStrings, currentBrand: () => CardBrand) {
+export function createCvcHint(strings: () => FrameStrings, currentBrand: () => CardBrand) {
   const tip = h('span', { class: 'tip', role: 'tooltip', id: 'cvc-hint', hidden: '' });
   const button = h(
     'button',
-    { type: 'button', class: 'hint', 'aria-label': strings.cvcHintButton, 'aria-describedby': 'cvc-hint' },
+    { type: 'button', class: 'hint', 'aria-label': strings().cvcHintButton, 'aria-describedby': 'cvc-hint' },
     '?',
   );
   const show = () => {
-    tip.textContent = strings.cvcHint(currentBrand());
+    tip.textContent = strings().cvcHint(currentBrand());
     tip.hidden = false;
   };
   const hide = () => {
@@ -29,6 +29,10 @@ export function createCvcHint(strings: FrameStrings, currentBrand: () => CardBra
     if (event.key === 'Escape') hide();
   });
 
-  /** Puts the button and its tooltip in the CVC control. */
-  return (control: HTMLElement) => control.append(button, tip);
+  return {
+    /** Puts the button and its tooltip in the CVC control. */
+    attach: (control: HTMLElement) => control.append(button, tip),
+    /** Names the button in the current language (after a locale switch). */
+    relabel: () => button.setAttribute('aria-label', strings().cvcHintButton),
+  };
 }

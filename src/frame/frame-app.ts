@@ -5,7 +5,9 @@ import { createCardForm, type FormState } from './card-form.js';
 import { toConfirmOutcome, type ConfirmOutcome } from './confirm-outcome.js';
 import { createCvcHint } from './cvc-hint.js';
 import { sessionIdOfSecret, type FrameParams } from './frame-params.js';
-import { stringsFor } from './frame-strings.js';
+import { EN_STRINGS, toFrameStrings } from './frame-strings.js';
+import { createFrameLocale } from './frame-locale.js';
+import { dirOf } from '../i18n/locale.js';
 import { openHostChannel } from './host-channel.js';
 import { createSessionReads } from './session-reads.js';
 import { FRAME_PROTOCOL_VERSION, type HostMessage } from './protocol.js';
@@ -18,19 +20,31 @@ type ConfirmMessage = Extract<HostMessage, { type: 'confirm' }>;
  * Starts the card frame in `body`: the form, the channel to the host and the confirm call.
  *
  * What crosses to the host is decided here and only here: `ready`, `change` (codes, brand, flags),
- * `focus`/`blur` (field names), `submit`, `resize` (a height) and `result` (the public session view
- * or an error). Card digits and the CVC leave the frame only in the confirm request to its own origin.
+ * `focus`/`blur` (field names), `submit`, `resize` (a height), `locale` (the language resolved, and
+ * the host's strings in it) and `result` (the public session view or an error). Card digits and the CVC leave the frame only in the confirm request to its own origin.
  */
 export function startFrame(params: FrameParams, body: HTMLElement): void {
   const root = document.documentElement;
-  let strings = stringsFor(navigator.language);
+  let strings = EN_STRINGS;
   let clientSecret: string | null = null;
   /** Set while a confirm is in flight; another confirm meanwhile is ignored (one charge per action). */
   let busy = false;
   let lastChange = '';
   let lastHeight = -1;
-  /** The test-card picker is offered at most once, when a session view says test mode. */
-  let pickerShown = false;
+  /** The test-card picker, offered once a session view says test mode. */
+  let picker: HTMLElement | undefined;
+
+  const speak = createFrameLocale((match, catalogue) => {
+    strings = catalogue ? toFrameStrings(catalogue.frame) : EN_STRINGS;
+    // Without its catalogue the frame speaks English, whatever was asked.
+    const lang = catalogue ? match.locale : 'en';
+    root.lang = lang;
+    root.dir = dirOf(lang);
+    form.setStrings(strings);
+    hint.relabel();
+    picker?.replaceWith((picker = createTestCardPicker(strings.testCards, fillTestCard, strings.testCardOutcomes)));
+    channel.post({ type: 'locale', locale: lang, requested: match.requested, checkout: catalogue?.checkout });
+  });
 
   const channel = openHostChannel(params.hostOrigin, (message) => {
     switch (message.type) {
@@ -38,10 +52,8 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         // A secret for another session means a confused host: keep waiting for the right one.
         if (sessionIdOfSecret(message.clientSecret) !== params.sessionId) return;
         clientSecret = message.clientSecret;
-        strings = stringsFor(message.locale);
-        root.lang = message.locale;
         applyStyleTokens(root, message.styleTokens);
-        return;
+        return void speak(message.locale);
       case 'read':
         // Before a valid init there is no secret to read with; the host always sends init first.
         if (clientSecret) reads.read(message, clientSecret);
@@ -61,12 +73,15 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     params.sessionId,
     (reply) => channel.post(reply),
     (session) => {
-      if (pickerShown || session.livemode !== false) return;
-      pickerShown = true;
-      form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
+      if (!picker && session.livemode === false) {
+        form.element.prepend((picker = createTestCardPicker(strings.testCards, fillTestCard, strings.testCardOutcomes)));
+      }
+      // The view is relayed once the language is applied: the host learns it first (see frame-locale.ts).
+      return speak('', session);
     },
   );
 
+  const hint = createCvcHint(() => strings, () => form.validate().brand);
   const form = createCardForm(
     strings,
     {
@@ -83,7 +98,7 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         channel.post({ type: 'submit' });
       },
     },
-    createCvcHint(strings, () => form.validate().brand),
+    hint.attach,
   );
 
   /** Fills a test card: any future expiry and a 3-digit CVC work in test mode (docs/sandbox-api.md). */

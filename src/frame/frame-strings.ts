@@ -21,8 +21,3 @@ export function toFrameStrings(c: FrameCatalogue): FrameStrings {
 
 /** English. */
 export const EN_STRINGS: FrameStrings = toFrameStrings(EN_FRAME);
-
-/** The catalogue for a BCP 47 locale (English until the frame fetches the others). */
-export function stringsFor(_locale: string): FrameStrings {
-  return EN_STRINGS;
-}

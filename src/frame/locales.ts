@@ -1,6 +1,6 @@
 import { readBodyText } from '../api/read-body.js';
-import type { Catalogue } from '../i18n/catalogue.js';
-import { EN_CHECKOUT, EN_FRAME } from '../i18n/en-catalogue.js';
+import type { FrameCatalogue } from '../i18n/catalogue.js';
+import { EN_FRAME } from '../i18n/en-catalogue.js';
 import { withEnglishFallback } from '../i18n/fallback.js';
 
 /** Set by scripts/frame-locales.ts at build time: `assets/locales-<hash>/`. */
@@ -19,17 +19,28 @@ export function catalogueUrl(tag: string): string {
 }
 
 /**
- * Fetches the catalogue of `tag` (a resolved, supported, non-English locale) from the frame's own
- * origin, reading at most 64 KB, and completes it with English string by string. Answers null — so
- * the caller stays in English — when it cannot be had: offline, a 404, a body that is not JSON.
+ * A fetched catalogue as the frame holds it: its own part completed with English, the host's part
+ * as received, which the host completes with English on receipt (`withEnglishFallback`). Completing
+ * it here too would put the host's English strings in the frame's bundle (~1.5 KB brotli).
  */
-export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<Catalogue | null> {
+export interface LoadedCatalogue {
+  frame: FrameCatalogue;
+  checkout: unknown;
+}
+
+/**
+ * Fetches the catalogue of `tag` (a resolved, supported, non-English locale) from the frame's own
+ * origin, reading at most 64 KB, and completes the frame's part with English string by string.
+ * Answers null — so the caller stays in English — when it cannot be had: offline, a 404, a body that
+ * is not JSON.
+ */
+export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<LoadedCatalogue | null> {
   try {
     const response = await fetch(catalogueUrl(tag), { credentials: 'omit', signal });
     const text = response.ok ? await readBodyText(response, MAX_CATALOGUE_BYTES) : null;
     if (text === null) return null;
-    const json = JSON.parse(text) as Partial<Record<keyof Catalogue, unknown>> | null;
-    return { checkout: withEnglishFallback(EN_CHECKOUT, json?.checkout), frame: withEnglishFallback(EN_FRAME, json?.frame) };
+    const json = JSON.parse(text) as Partial<Record<keyof LoadedCatalogue, unknown>> | null;
+    return { checkout: json?.checkout, frame: withEnglishFallback(EN_FRAME, json?.frame) };
   } catch {
     return null;
   }

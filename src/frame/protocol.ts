@@ -61,6 +61,12 @@ export type StyleTokens = Partial<Record<StyleTokenName, string>>;
 export const SAFE_CSS_VALUE =
   /^(?!.*(?:url|image|image-set|src|element|attr|var|expression)\s*\()(?!.*\/\*)[-\w\s#(),.%'"/+]{1,200}$/i;
 
+/**
+ * The shape of a locale the host sends in `init`: `auto` or a BCP 47-like tag (`de`, `pt-BR`,
+ * `zh-Hans`). Anything else would make `init` fail its schema, so the host sends `auto` instead.
+ */
+export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
 /** Error codes the frame sends in `change`, per field (unknown codes from a newer frame → 'unknown'). */
 export interface FrameFieldErrors {
   name?: (typeof NAME_ERRORS)[number] | 'unknown';
@@ -104,6 +110,10 @@ export type ReadKind = (typeof READ_KINDS)[number];
 
 /** Messages the host posts to the frame. */
 export type HostMessage =
+  /**
+   * `locale` is the element's `locale` input (`auto` or a tag): the frame resolves it with the
+   * session's `locale` and the browser's languages, since it reads the session first.
+   */
   | { v: 1; type: 'init'; clientSecret: string; locale: string; styleTokens: StyleTokens }
   /** A session call; the frame answers with a `session` message carrying the same `id`. */
   | { v: 1; type: 'read'; id: number; kind: ReadKind; since?: number }
@@ -164,6 +174,13 @@ export type FrameMessage =
   | { v: 1; type: 'blur'; field: CardField }
   | { v: 1; type: 'submit' }
   | { v: 1; type: 'resize'; height: number }
+  /**
+   * The language the frame resolved and now speaks (`locale`, one of SUPPORTED_LOCALES; `en` when its
+   * catalogue could not be had), the tag it was chosen for (`requested`, for `Intl` formatting), and
+   * for a locale other than English the host's part of its catalogue (`checkout`), which the host
+   * completes with English key by key (`withEnglishFallback`). Sent before the first session view.
+   */
+  | { v: 1; type: 'locale'; locale: string; requested: string; checkout?: unknown }
   | FrameResult;
 
 /** A message as it leaves its sender: the version is added by the sender. */
@@ -208,7 +225,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: z.literal('init'),
       clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
-      locale: text(35, /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/),
+      locale: text(35, LOCALE_TAG),
       styleTokens,
     }),
     read: z.object({
@@ -292,6 +309,14 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: k.literal('resize'),
       height: z.custom<number>((h) => typeof h === 'number' && h >= 0 && h <= 10_000),
+    }),
+    locale: k.object({
+      v,
+      type: k.literal('locale'),
+      locale: text(35, LOCALE_TAG),
+      requested: text(35, LOCALE_TAG),
+      // Checked entry by entry on receipt (withEnglishFallback); the message cap bounds its size.
+      checkout: z.optional(z.custom<unknown>()),
     }),
     [RESULT_OK]: k.object({ v, type: result, idempotencyKey, ok: k.literal(true), session: s.PublicSession }),
     [RESULT_ERROR]: k.object({

@@ -18,12 +18,13 @@ export interface SessionReads {
  * Serves the host's session calls from the frame, on the API's own origin: no CORS preflight, and
  * the merchant page makes no request to the API at all. The frame runs the same client (retries,
  * timeouts, body limit) the host used to, checks only that a reply is a session view, and passes it
- * on; the host validates it on receipt. `onView` sees every view the frame relays.
+ * on; the host validates it on receipt. `onView` sees every view the frame relays, which waits for
+ * the promise it returns (the language of the session, applied before its first view is relayed).
  */
 export function createSessionReads(
   sessionId: string,
   reply: (message: Unversioned<FrameSessionReply>) => void,
-  onView: (session: ClientPublicSession) => void,
+  onView: (session: ClientPublicSession) => void | Promise<void>,
 ): SessionReads {
   const inFlight = new Map<number, AbortController>();
   return {
@@ -45,8 +46,8 @@ export function createSessionReads(
         reply(answer);
       };
       call.then(
-        (session) => {
-          onView(session);
+        async (session) => {
+          await onView(session);
           settle({ type: 'session', id, ok: true, session });
         },
         // A read's failure is classified as the customer should see it (readFailureOf); an

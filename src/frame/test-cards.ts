@@ -1,6 +1,5 @@
 import type { TestCardOutcome } from '../i18n/catalogue.js';
 import { h } from './dom.js';
-import { EN_STRINGS } from './frame-strings.js';
 
 /**
  * The test-mode card picker: a small select inside the card frame that fills the frame's own
@@ -24,7 +23,7 @@ const TEST_CARDS: readonly (readonly [TestCardOutcome, string])[] = [
 export function createTestCardPicker(
   label: string,
   pick: (number: string) => void,
-  outcomes: Readonly<Record<TestCardOutcome, string>> = EN_STRINGS.testCardOutcomes,
+  outcomes: Readonly<Record<TestCardOutcome, string>>,
 ): HTMLElement {
   const select = h(
     'select',

@@ -7,7 +7,7 @@ export { EN_CHECKOUT, EN_FRAME } from './en-catalogue.js';
 export { en } from './en.js';
 export { withEnglishFallback } from './fallback.js';
 export { interpolate, placeholdersOf, pluralVariant } from './interpolate.js';
-export { AUTO_LOCALE, SUPPORTED_LOCALES, isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch } from './locale.js';
+export { AUTO_LOCALE, RTL_LOCALES, SUPPORTED_LOCALES, dirOf, isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch } from './locale.js';
 export type { LocaleMatch, SupportedLocale } from './locale.js';
 export { formatMoney } from './format.js';
 export { declineMessage, resolveTranslation, TEMPLATE_PLACEHOLDERS } from './messages.js';

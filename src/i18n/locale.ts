@@ -8,6 +8,15 @@ export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', '
 /** One supported locale tag, spelt as its catalogue file is named. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
+/**
+ * The supported locales written right to left: {@link isRtl} of each, spelt out so the browser
+ * bundles need not carry isRtl's tables (test/unit/i18n/locale.test.ts holds the two together).
+ */
+export const RTL_LOCALES: readonly string[] = ['ar'];
+
+/** `dir` for text in `locale`, one of {@link SUPPORTED_LOCALES}. */
+export const dirOf = (locale: string): 'rtl' | 'ltr' => (RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr');
+
 /** The value of `locale` that asks for the session's locale, else the browser's. */
 export const AUTO_LOCALE = 'auto';
 

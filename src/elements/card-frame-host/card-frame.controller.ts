@@ -41,6 +41,8 @@ export interface CardFrameOptions {
   initOf(): { locale: string; styleTokens: StyleTokens };
   /** The customer pressed Enter in the frame. */
   onSubmit(): void;
+  /** The frame resolved the language it speaks (and sent the host's strings in it). */
+  onLocale(message: Extract<FrameMessage, { type: 'locale' }>): void;
   /** The frame answered the confirm in flight (matched by its idempotency key). */
   onResult(result: FrameResult): void;
   /** The confirm's answer arrived unreadable (malformed, oversized): learn the outcome from the session. */
@@ -188,13 +190,23 @@ export class CardFrameController implements ReactiveController, SessionReader {
     });
   }
 
+  /**
+   * Sends `init` again with the element's current locale and resolved style tokens: after a change
+   * of `locale` or `theme` (and of the colour scheme, which `theme="auto"` and merchant tokens may
+   * follow). The frame keeps what was typed.
+   */
+  reinit = (): void => {
+    const session = this.#session;
+    if (session && this.state.ready) this.post({ type: 'init', clientSecret: session.clientSecret, ...this.#options.initOf() });
+  };
+
   hostConnected(): void {
     this.#colorScheme = matchMedia('(prefers-color-scheme: dark)');
-    this.#colorScheme.addEventListener('change', this.#sendInit);
+    this.#colorScheme.addEventListener('change', this.reinit);
   }
 
   hostDisconnected(): void {
-    this.#colorScheme?.removeEventListener('change', this.#sendInit);
+    this.#colorScheme?.removeEventListener('change', this.reinit);
     this.close();
   }
 
@@ -219,13 +231,6 @@ export class CardFrameController implements ReactiveController, SessionReader {
     // attributes, but allow style.setProperty.
     this.#frame.style.setProperty('height', this.height ? `${this.height}px` : null);
   }
-
-  /** Sends `init` (again, e.g. after a colour-scheme change: merchant tokens may differ per scheme). */
-  #sendInit = (): void => {
-    const session = this.#session;
-    if (!session || !this.state.ready) return;
-    this.post({ type: 'init', clientSecret: session.clientSecret, ...this.#options.initOf() });
-  };
 
   #fail(error: XpayError): void {
     this.close();
@@ -263,7 +268,7 @@ export class CardFrameController implements ReactiveController, SessionReader {
         if (message.protocolVersion !== FRAME_PROTOCOL_VERSION) return this.#fail(integrationErrors.frameVersionUnsupported(message.protocolVersion));
         clearTimeout(this.#loadTimer);
         this.#update({ ready: true });
-        this.#sendInit();
+        this.reinit();
         // Calls made before the frame could hear them, or sent to a document that has since
         // reloaded: every one still waiting goes (again) to this one.
         for (const read of this.#reads.values()) this.post(read.message);
@@ -281,6 +286,8 @@ export class CardFrameController implements ReactiveController, SessionReader {
         return this.#host.requestUpdate();
       case 'submit':
         return this.#options.onSubmit();
+      case 'locale':
+        return this.#options.onLocale(message);
       case 'result':
         if (message.idempotencyKey !== this.#confirmKey) return;
         this.#confirmKey = undefined;

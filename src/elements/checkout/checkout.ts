@@ -4,9 +4,14 @@ import type { XpayError } from '../../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
-import type { FrameResult, HostBillingDetails } from '../../frame/protocol.js';
+import { LOCALE_TAG, type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
+import { EN_CHECKOUT } from '../../i18n/en-catalogue.js';
+import { en } from '../../i18n/en.js';
+import { withEnglishFallback } from '../../i18n/fallback.js';
 import { formatMoney } from '../../i18n/format.js';
+import { dirOf } from '../../i18n/locale.js';
 import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
+import { toTranslation } from '../../i18n/to-translation.js';
 import type { Translation, TranslationOverrides } from '../../i18n/translation.js';
 import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
 import { shared } from '../../styles/shared.styles.js';
@@ -52,6 +57,9 @@ export interface ConfirmOptions {
   billingDetails?: HostBillingDetails;
 }
 
+/** The colour themes: presets of the `--xpay-*` tokens (tokens.styles.ts); `auto` follows `prefers-color-scheme`. */
+export type CheckoutTheme = 'light' | 'dark' | 'auto';
+
 /** Statuses in which the customer sees the payment form (the card frame stays mounted, parked, in the others). */
 const FORM_STATUSES: readonly CheckoutStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
@@ -81,6 +89,7 @@ const fieldsConverter = (value: string | null): FieldGroup[] =>
  *
  * @attr {CheckoutStatus} status - Reflected from the `status` property, for styling by state (`xpay-checkout[status=succeeded]`); set by the element, not by you.
  * @attr {boolean} busy - Reflected from the `busy` property: present while a payment attempt is under way.
+ * @attr {CheckoutTheme} theme - Reflected from the `theme` property (`light` by default), for styling by theme.
  *
  * @csspart form - The payment form.
  * @csspart field - One labelled input with its error.
@@ -118,6 +127,7 @@ export class XpayCheckout extends LitElement {
     clientSecret: { attribute: 'client-secret' },
     apiBase: { attribute: 'api-base' },
     locale: {},
+    theme: { reflect: true },
     redirect: {},
     summary: {},
     fields: { converter: fieldsConverter },
@@ -137,8 +147,13 @@ export class XpayCheckout extends LitElement {
   clientSecret = '';
   /** Absolute URL of the XPay API, e.g. `http://127.0.0.1:4242`. */
   apiBase = '';
-  /** BCP 47 locale for text and money; defaults to the browser's language. */
-  locale = '';
+  /**
+   * The customer's language, for text, money and dates: a BCP 47 tag (`de`, `pt-BR`, `ar`), or `auto`
+   * (the default): the session's `locale`, else the browser's languages, else English.
+   */
+  locale = 'auto';
+  /** Colour theme: `light` (default), `dark`, or `auto` (follows the system's light or dark mode, live). Reflected. */
+  theme: CheckoutTheme = 'light';
   /** `never` (default): stay on the page. `on_success`: go to the session's `successUrl?session_id=…`. */
   redirect: 'never' | 'on_success' = 'never';
   /** How much of the order to show: `full` (lines and totals), `total`, or `none`. */
@@ -172,8 +187,10 @@ export class XpayCheckout extends LitElement {
   #frame = new CardFrameController(this, {
     slot: () => this.renderRoot?.querySelector('.card-frame-slot') ?? null,
     title: () => this.#t.cardFrameTitle,
-    initOf: () => ({ locale: this.#resolvedLocale, styleTokens: readStyleTokens(this) }),
+    // The input as given (the frame resolves `auto`, see frame-locale.ts); one it could not parse is `auto`.
+    initOf: () => ({ locale: LOCALE_TAG.test(this.locale) && this.locale.length < 36 ? this.locale : 'auto', styleTokens: readStyleTokens(this) }),
     onSubmit: () => void this.#requestSubmit(),
+    onLocale: (message) => this.#handleLocale(message),
     onResult: (result) => this.#handleResult(result),
     onResultLost: () => this.#intent.confirmLost(),
     onFailed: (error) => {
@@ -191,7 +208,9 @@ export class XpayCheckout extends LitElement {
   #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
-  #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
+  #translation: { for: TranslationOverrides | null; base: Translation; t: Translation } | undefined;
+  /** The language the card frame resolved: its catalogue as a Translation, and the tag for `Intl`. */
+  #spoken: { base: Translation; intl: string } | undefined;
 
 
   constructor() {
@@ -271,7 +290,9 @@ export class XpayCheckout extends LitElement {
     this.#maybeAnnounce();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // After the theme attribute is reflected, so the frame gets the new theme's resolved tokens.
+    if (changed.has('locale') || changed.has('theme')) this.#frame.reinit();
     this.setAttribute('status', this.status);
     this.toggleAttribute('busy', this.busy);
     this.#maybeFireReady();
@@ -312,7 +333,11 @@ export class XpayCheckout extends LitElement {
       queueMicrotask(() => this.#intent.challengeClosed());
       return;
     }
-    this.challenge = { url: nextAction.url, windowSize: nextAction.windowSize };
+    // The issuer's page speaks the customer's language too. Only a query parameter is added to a
+    // URL the schema found safe, so it stays one (and isSafeUrl checks it again at render).
+    const url = new URL(nextAction.url);
+    url.searchParams.set('locale', this.#lang);
+    this.challenge = { url: url.href, windowSize: nextAction.windowSize };
     this.#announce(this.#t.challengeOpened);
   }
 
@@ -321,15 +346,32 @@ export class XpayCheckout extends LitElement {
     this.challenge = null;
   }
 
+  /** The strings in the customer's language, with the merchant's `messages` winning per entry. */
   get #t(): Translation {
-    if (this.#translation?.for !== this.messages) {
-      this.#translation = { for: this.messages, t: resolveTranslation(this.messages) };
+    const base = this.#spoken?.base ?? en;
+    if (this.#translation?.for !== this.messages || this.#translation.base !== base) {
+      this.#translation = { for: this.messages, base, t: resolveTranslation(this.messages, base) };
     }
     return this.#translation.t;
   }
 
+  /** The language the text is in (`lang`): English until the frame has said otherwise. */
+  get #lang(): string {
+    return this.#spoken?.base.locale ?? 'en';
+  }
+
+  /** The locale money, dates and country names are formatted in. */
   get #resolvedLocale(): string {
-    return this.locale || navigator.language || 'en';
+    return this.#spoken?.intl ?? ((this.locale !== 'auto' && this.locale) || navigator.language || 'en');
+  }
+
+  /**
+   * The frame's `locale`: its host strings are checked key by key against English (a damaged or
+   * stale catalogue degrades string by string), then rendered; `messages` still win per entry.
+   */
+  #handleLocale({ locale, requested, checkout }: Extract<FrameMessage, { type: 'locale' }>): void {
+    this.#spoken = { base: checkout ? toTranslation(withEnglishFallback(EN_CHECKOUT, checkout), locale) : en, intl: requested };
+    this.requestUpdate();
   }
 
   #requirements(session: ClientPublicSession) {
@@ -623,14 +665,18 @@ export class XpayCheckout extends LitElement {
     const session = this.#intent.session;
     const status = this.status;
     const formShown = FORM_STATUSES.includes(status);
+    const lang = this.#lang;
+    const dir = dirOf(lang);
     return html`
-      <div class="checkout">
+      <div class="checkout" lang=${lang} dir=${dir}>
         ${session && status !== 'error' ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
         ${formShown ? nothing : this.#renderStatus(status)}
         ${this.#frame.src ? this.#renderForm(session, formShown) : nothing}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${lang} dir=${dir}>${this.announcement}</div>
       <xpay-challenge
+        lang=${lang}
+        dir=${dir}
         exportparts="challenge, challenge-frame"
         .messages=${this.#t}
         .url=${this.challenge?.url ?? ''}
