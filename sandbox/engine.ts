@@ -65,6 +65,8 @@ export interface SessionRec {
   amountTotal: number;
   customerId: string | null;
   customerEmail: string | null;
+  /** The customer's language set at creation (`auto` or a tag); absent on sessions stored before #12. */
+  locale?: string | null;
   paymentIntentId: string | null;
   successUrl: string;
   cancelUrl: string;
@@ -256,6 +258,7 @@ export class Engine {
       lineItems: rec.lineItems,
       customer: rec.customerId ? this.renderCustomer(rec.customerId) : null,
       customerEmail: rec.customerEmail,
+      locale: rec.locale ?? null,
       paymentIntent: intent ? this.renderIntent(intent) : null,
       successUrl: rec.successUrl,
       cancelUrl: rec.cancelUrl,
@@ -301,6 +304,7 @@ export class Engine {
       billingAddressCollection: rec.billingAddressCollection,
       phoneNumberCollection: rec.phoneNumberCollection,
       customerEmail: rec.customerEmail,
+      locale: rec.locale ?? null,
       successUrl: rec.successUrl,
       cancelUrl: rec.cancelUrl,
       expiresAt: rec.expiresAt,
@@ -396,6 +400,7 @@ export class Engine {
       amountTotal: subtotal,
       customerId: req.customerId ?? null,
       customerEmail,
+      locale: req.locale ?? null,
       paymentIntentId: null,
       successUrl: req.successUrl,
       cancelUrl: req.cancelUrl,

@@ -70,8 +70,9 @@ function successReturnUrl(s: SessionRec): string {
  * The hosted page's script (`/sandbox/assets/hosted.js`, after the widget bundle): reads the token
  * from the fragment, exchanges it for the client secret, then mounts `<xpay-checkout>`; otherwise it
  * says why there is no checkout, in the page's language (its notices come from the server in
- * `data-hosted-strings`). The widget gets no `locale`: it follows the browser's languages as the
- * page did, and their full tag (`en-US`, not the page's `en`) also picks its default country. Plain ES2017 (the
+ * `data-hosted-strings`). The widget gets no `locale` input: it follows the session's `locale`, else
+ * the browser's languages, as the page did, and their full tag (`en-US`, not the page's `en`) also
+ * picks its default country. Plain ES2017 (the
  * widget's browser floor), DOM built with textContent only, and only http(s) links from the answer
  * are used.
  */

@@ -87,8 +87,8 @@ export function pageRoutes(ctx: SandboxContext): void {
   app.get('/c/:id', (c) => {
     engine.runDueJobs();
     const s = engine.session(c.req.param('id'));
-    // TODO(#12): the session's own `locale` first, once sessions carry one (isSessionLocale validates it).
-    const locale = customerLocale(c, undefined);
+    // The session's own `locale` first (validated at creation; `auto` defers to the browser).
+    const locale = customerLocale(c, s?.locale ?? undefined);
     if (!s) return html(c, localizedMessagePage(locale, 'checkoutNotFoundTitle', 'checkoutNotFound'), 404);
     // No secret in the page: its script trades the URL fragment's token for it (POST below).
     const body = hostedPage({ merchantName: config.merchantName, sessionId: s.id, cancelUrl: s.cancelUrl, locale });

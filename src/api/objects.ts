@@ -18,6 +18,7 @@ import {
 } from './enums.js';
 import { amount, lazy, unixSeconds } from './kit.js';
 import { isSafeUrl } from './safe-url.js';
+import { isSessionLocale } from '../i18n/locale.js';
 import { serverSchemas } from './schemas.js';
 
 /**
@@ -166,6 +167,8 @@ function build() {
     lineItems: z.array(LineItem),
     customer: z.nullable(Customer),
     customerEmail: z.nullable(z.string()),
+    /** The customer's language as the merchant set it at creation (`auto` or a BCP 47 tag), or null. */
+    locale: z.nullable(z.string()),
     paymentIntent: z.nullable(PaymentIntent),
     successUrl: z.string(),
     cancelUrl: z.string(),
@@ -243,6 +246,8 @@ function build() {
     captureMethod: z.optional(z.enum(CAPTURE_METHODS)),
     customerId: z.optional(z.string().check(z.startsWith('cus_'))),
     customerEmail: z.optional(z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
+    /** The widget's language unless its `locale` input names one; a tag without a catalogue falls back. */
+    locale: z.optional(z.string().check(z.refine(isSessionLocale, { message: 'must be auto or a BCP 47 language tag such as de, pt-BR or zh-Hans (at most 35 characters)' }))),
     successUrl: browserUrl(),
     cancelUrl: browserUrl(),
     billingAddressCollection: z.optional(z.enum(BILLING_ADDRESS_COLLECTIONS)),

@@ -113,6 +113,16 @@ describe('hosted page and payment link', () => {
     expect(html).toContain('→ إلغاء والعودة إلى Test &#60;Shop&#62;');
   });
 
+  it("should write the hosted page in the session's locale over the browser's, and in the browser's for auto", async () => {
+    const s = await createSession(api, { locale: 'de-AT' });
+    const { html } = await get(`${api.url}${new URL(String(s.url)).pathname}`, { 'Accept-Language': 'ja-JP,ja;q=0.9' });
+    expect(html).toContain('<html lang="de" dir="ltr">');
+    expect(html).toContain(PAGE_STRINGS.de.hostedTestMode);
+    const auto = await createSession(api, { locale: 'auto' });
+    const page = await get(`${api.url}${new URL(String(auto.url)).pathname}`, { 'Accept-Language': 'ja-JP,ja;q=0.9' });
+    expect(page.html).toContain('<html lang="ja" dir="ltr">');
+  });
+
   it('should say a missing checkout or payment link does not exist in the browser language', async () => {
     const checkout = await get(`${api.url}/c/cs_nope`, { 'Accept-Language': 'fr' });
     expect(checkout.status).toBe(404);

@@ -112,6 +112,28 @@ describe('sessions', () => {
     expect((await api.request('GET', '/v1/events?limit=100')).body.data.length).toBe(before);
   });
 
+  it("should keep the session's locale (issue #12): null by default, the tag as given, and in the public view", async () => {
+    const plain = await createSession(api);
+    expect(plain.locale).toBeNull();
+    expect((await publicView(api, plain)).body.locale).toBeNull();
+    for (const tag of ['auto', 'de', 'pt-BR', 'zh-Hans', 'en-GB', 'pt-PT']) {
+      const s = await createSession(api, { locale: tag });
+      expect(s.locale).toBe(tag);
+      expect((await getSession(api, s.id)).locale).toBe(tag);
+      expect((await publicView(api, s)).body.locale).toBe(tag);
+    }
+  });
+
+  it.each([['an empty tag', ''], ['underscores', 'de_DE'], ['markup', '<b>de</b>'], ['a number', 49], ['a 36-character tag', `de-${'a1234567-'.repeat(3)}abcdef`], ['a malformed tag', 'de--AT']])(
+    'should refuse a session locale that is %s with 400 on param locale',
+    async (_name, locale) => {
+      const r = await api.request('POST', '/v1/checkout/sessions', { body: sessionBody({ locale }) });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('parameter_invalid');
+      expect(r.body.error.param).toBe('locale');
+    },
+  );
+
   it('should refuse an oversized body with 413', async () => {
     const r = await api.request('POST', '/v1/checkout/sessions', { body: sessionBody({ metadata: { big: 'x'.repeat(70_000) } }) });
     expect(r.status).toBe(413);
