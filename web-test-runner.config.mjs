@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from './test/helpers/chromium.mjs';
 import { acsPlugin } from './test/harness/acs-plugin.mjs';
 import { faultProxyPlugin } from './test/harness/fault-proxy-plugin.mjs';
+import { framePlugin } from './test/harness/frame-plugin.mjs';
 import { sandboxPlugin } from './test/harness/sandbox-plugin.mjs';
 
 /**
@@ -25,7 +26,7 @@ export default {
   testsFinishTimeout: 10 * 60_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sandboxPlugin(), acsPlugin(), faultProxyPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sandboxPlugin(), acsPlugin(), framePlugin(), faultProxyPlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -62,7 +62,7 @@ describe('<xpay-challenge>', function () {
   it('should report a failed authentication as a decline and keep the form', async () => {
     const { el, harness, result } = await openChallenge();
     const declined = recordEvents(el, 'xpay-declined');
-    await harness.completeChallenge('Fail authentication');
+    await harness.completeChallenge('fail');
     const settled = await result;
     expect(settled.status).to.equal('requires_payment_method');
     expect(settled.error!.code).to.equal('authentication_failed');
@@ -80,7 +80,7 @@ describe('<xpay-challenge>', function () {
     let finishedAcsUrl = '';
     before(async () => {
       const first = await openChallenge();
-      await first.harness.completeChallenge('Complete authentication');
+      await first.harness.completeChallenge('complete');
       expect((await first.result).status).to.equal('succeeded');
       finishedAcsUrl = first.acsUrl;
     });

@@ -157,7 +157,7 @@ describe('<xpay-checkout> payment journeys', () => {
       const dialog = challenge.shadowRoot!.querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       expect(dialog.matches(':modal')).to.equal(true);
-      await harness.completeChallenge('Complete authentication');
+      await harness.completeChallenge('complete');
       expect((await result).status).to.equal('succeeded');
       expect(statuses.events.map((e) => e.detail.status)).to.deep.equal(['requires_action', 'succeeded']);
       await el.updateComplete;

@@ -74,7 +74,7 @@ describe('card data on the host page', () => {
       // The issuer's iframe starts as a same-origin about:blank; once its page loads, it is out of reach.
       const acsFrame = second.harness.challenge().shadowRoot!.querySelector('iframe')!;
       await waitFor(() => acsFrame.contentDocument === null);
-      await second.harness.completeChallenge('Complete authentication');
+      await second.harness.completeChallenge('complete');
       expect((await result).status).to.equal('succeeded');
 
       const all = recorder.seen.join('\n');

@@ -154,7 +154,7 @@ describe('<xpay-checkout> waiting and recovering', function () {
       const challenge = a.harness.challenge();
       await challenge.updateComplete;
       await a.harness.challengeLoaded(challenge.shadowRoot!.querySelector('iframe')!.src);
-      await a.harness.completeChallenge('Complete authentication');
+      await a.harness.completeChallenge('complete');
       expect((await aResult).status).to.equal('succeeded');
       await b.waitForStatus('succeeded');
       expect(b.statusView()!.textContent).to.contain('Payment successful');

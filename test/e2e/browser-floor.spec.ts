@@ -123,7 +123,7 @@ test.describe('browser support floor: a browser with only what Safari 15.4 / Chr
     await expect(dialog).toBeVisible();
     await expect(issuer.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
     await expectFloorIn(frameAt(page, ISSUER));
-    await clickIssuerButton(page, 'Complete authentication');
+    await clickIssuerButton(page, 'complete');
 
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     await expect(dialog).toBeHidden();

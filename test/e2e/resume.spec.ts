@@ -27,7 +27,7 @@ test.describe('journey 6: reloads', () => {
     await page.reload();
     expect(new URL(page.url()).searchParams.get('order')).toMatch(/^ord_/);
     await expect(challenge(page).dialog).toBeVisible();
-    await clickIssuerButton(page, 'Complete authentication');
+    await clickIssuerButton(page, 'complete');
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
 
     await page.reload();

@@ -127,9 +127,12 @@ export function challenge(page: Page) {
   return { dialog, issuer: page.locator('xpay-challenge iframe').contentFrame() };
 }
 
-/** Clicks one of the issuer page's buttons with the mouse, once the issuer's iframe receives input. */
-export async function clickIssuerButton(page: Page, name: 'Complete authentication' | 'Fail authentication'): Promise<void> {
-  await clickWhenMouseReaches(page, challenge(page).issuer.getByRole('button', { name }));
+/**
+ * Clicks the issuer page's complete or fail button with the mouse, once the issuer's iframe receives
+ * input; by its `data-acs-action`, since the page speaks the customer's language.
+ */
+export async function clickIssuerButton(page: Page, action: 'complete' | 'fail'): Promise<void> {
+  await clickWhenMouseReaches(page, challenge(page).issuer.locator(`button[data-acs-action="${action}"]`));
 }
 
 /** Charges on the session's one payment intent, read with the secret key. */

@@ -40,7 +40,7 @@ async function retryPays(page: Page, sessionId: string) {
 test.describe('journey 3: 3-D Secure', () => {
   test('"Complete authentication" → succeeded', async ({ page }) => {
     const { sessionId } = await startChallenge(page);
-    await clickIssuerButton(page, 'Complete authentication');
+    await clickIssuerButton(page, 'complete');
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
     await expect(challenge(page).dialog).toBeHidden();
     expect((await chargesOf(page, sessionId)).map((c) => c.status)).toEqual(['succeeded']);
@@ -48,7 +48,7 @@ test.describe('journey 3: 3-D Secure', () => {
 
   test('"Fail authentication" → declined, and a retry is possible', async ({ page }) => {
     const { sessionId } = await startChallenge(page);
-    await clickIssuerButton(page, 'Fail authentication');
+    await clickIssuerButton(page, 'fail');
     await expect(declinedNotice(page)).toBeVisible();
     await retryPays(page, sessionId);
   });

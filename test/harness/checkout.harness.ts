@@ -84,9 +84,12 @@ export class CheckoutHarness {
     this.payButton()!.click();
     await this.element.updateComplete;
   }
-  /** Clicks a button inside the challenge's cross-origin ACS page (through Playwright, see acs-plugin.mjs). */
-  async completeChallenge(action: 'Complete authentication' | 'Fail authentication'): Promise<void> {
-    await executeServerCommand('xpay-acs-click', { name: action });
+  /**
+   * Clicks the complete or fail button of the challenge's cross-origin ACS page (through Playwright,
+   * see acs-plugin.mjs), by its `data-acs-action`: the page speaks the customer's language.
+   */
+  async completeChallenge(action: 'complete' | 'fail'): Promise<void> {
+    await executeServerCommand('xpay-acs-click', { action });
   }
   /**
    * Resolves once the issuer page at `acsUrl` has loaded in the open challenge. Until then the

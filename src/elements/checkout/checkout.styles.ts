@@ -179,7 +179,7 @@ export const styles = css`
   }
   select {
     appearance: none;
-    padding-right: 36px;
+    padding-inline-end: 36px;
     background-image: linear-gradient(45deg, transparent 50%, currentColor 50%),
       linear-gradient(135deg, currentColor 50%, transparent 50%);
     background-position:
@@ -187,6 +187,12 @@ export const styles = css`
       calc(100% - 13px) 55%;
     background-size: 5px 5px;
     background-repeat: no-repeat;
+  }
+  /* background-position has no logical form: the arrow moves to the end of a right-to-left select. */
+  [dir='rtl'] select {
+    background-position:
+      13px 55%,
+      18px 55%;
   }
   input:focus-visible,
   select:focus-visible {
@@ -361,7 +367,7 @@ export const styles = css`
     max-width: 100%;
     margin-top: 8px;
     padding: 12px;
-    text-align: left;
+    text-align: start;
     font-size: 0.8125rem;
     border-radius: var(--_xpay-radius);
     border: 1px dashed var(--_xpay-input-border);

@@ -1,0 +1,173 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import type { Catalogue } from '../../src/i18n/catalogue.js';
+import { frameMessage, mountCheckout, type CheckoutHarness } from '../harness/checkout.harness.js';
+
+/**
+ * The checkout in the customer's language (issue #12): the session's `locale` or the element's,
+ * resolved by the card frame, which loads the catalogue and hands the host its strings; `lang` and
+ * `dir` on the content and in the frame; the issuer page in the same language; `theme` followed by
+ * the frame. Real sandbox, real frame, real Chromium.
+ */
+
+interface FrameFacts {
+  lang: string;
+  dir: string;
+  labels: string[];
+  digitDirections: string[];
+  background: string;
+}
+const frameFacts = () => executeServerCommand<Record<string, never>, FrameFacts>('xpay-frame-facts');
+
+/** Resolves once the card frame's background token is `value` (the host re-sent its tokens). */
+async function frameBackground(value: string): Promise<void> {
+  while ((await frameFacts()).background !== value) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** A catalogue as the repository holds it (the frame build ships the same files). */
+const catalogue = (tag: string): Promise<Catalogue> =>
+  fetch(new URL(`../../src/i18n/locales/${tag}.json`, import.meta.url)).then((r) => r.json() as Promise<Catalogue>);
+let de: Catalogue;
+let ar: Catalogue;
+let ja: Catalogue;
+before(async () => {
+  [de, ar, ja] = await Promise.all(['de', 'ar', 'ja'].map(catalogue)) as [Catalogue, Catalogue, Catalogue];
+});
+
+/** The pay button's text, with Intl's no-break spaces as plain ones. */
+const payText = (harness: CheckoutHarness) => harness.payButton()!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** The element's content wrapper, which carries `lang` and `dir`. */
+const content = (harness: CheckoutHarness) => harness.root.querySelector<HTMLElement>('.checkout')!;
+
+describe('<xpay-checkout> languages', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  it("should pay in German from the session's locale: form, decline and success, frame included", async () => {
+    const { el, harness } = await mountCheckout({ session: { locale: 'de' } });
+    expect(el.locale).to.equal('auto');
+    expect(content(harness).lang).to.equal('de');
+    expect(content(harness).dir).to.equal('ltr');
+    expect(payText(harness)).to.equal('25,00 $ bezahlen');
+    expect(harness.text()).to.contain(de.checkout.cardHeading);
+    const facts = await frameFacts();
+    expect(facts).to.deep.include({ lang: 'de', dir: 'ltr' });
+    expect(facts.labels).to.include(de.frame.labels.number);
+
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000009995' });
+    await el.confirm();
+    await el.updateComplete;
+    expect(harness.text()).to.contain(de.checkout.declined.insufficient_funds);
+
+    el.clear();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4242424242424242' });
+    expect((await el.confirm()).status).to.equal('succeeded');
+    await el.updateComplete;
+    expect(harness.statusView()!.textContent).to.contain(de.checkout.succeededTitle);
+  });
+
+  it('should pay in Arabic, right to left in a dark theme, with the card digits left to right, and pass axe', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'ar', theme: 'dark' } });
+    expect(content(harness).lang).to.equal('ar');
+    expect(content(harness).dir).to.equal('rtl');
+    expect(harness.challenge().getAttribute('dir')).to.equal('rtl');
+    expect(harness.payButton()!.textContent!.trim()).to.contain('ادفع');
+    const facts = await frameFacts();
+    expect(facts).to.deep.include({ lang: 'ar', dir: 'rtl' });
+    expect(facts.labels).to.include(ar.frame.labels.number);
+    expect(facts.digitDirections).to.deep.equal(['ltr', 'ltr', 'ltr']);
+    await expect(el).to.be.accessible();
+
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000009995' });
+    await el.confirm();
+    await el.updateComplete;
+    expect(harness.text()).to.contain(ar.checkout.declined.insufficient_funds);
+    await expect(el).to.be.accessible();
+
+    el.clear();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4242424242424242' });
+    expect((await el.confirm()).status).to.equal('succeeded');
+    await el.updateComplete;
+    expect(harness.statusView()!.textContent).to.contain(ar.checkout.succeededTitle);
+    await expect(el).to.be.accessible();
+  });
+
+  it('should let merchant messages win per entry in another language', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'de' } });
+    el.messages = { pay: 'Jetzt kaufen · {amount}' };
+    await el.updateComplete;
+    expect(payText(harness)).to.equal('Jetzt kaufen · 25,00 $');
+    expect(harness.text()).to.contain(de.checkout.cardHeading);
+  });
+
+  it('should switch locale on a live element without losing the typed card', async () => {
+    const { el, harness } = await mountCheckout();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4242424242424242' });
+    expect(el.complete).to.equal(true);
+
+    const relabelled = frameMessage(harness.cardFrame()!, 'locale', (m) => m.locale === 'ja');
+    el.locale = 'ja';
+    await relabelled;
+    await el.updateComplete;
+    expect(content(harness).lang).to.equal('ja');
+    expect(harness.text()).to.contain(ja.checkout.cardHeading);
+    expect((await frameFacts()).labels).to.include(ja.frame.labels.number);
+    // The frame still holds the complete card: nothing was re-typed.
+    expect(el.complete).to.equal(true);
+    expect((await el.confirm()).status).to.equal('succeeded');
+  });
+
+  it('should open the issuer page in the resolved language, and pass axe in Japanese (light)', async () => {
+    const { el, harness } = await mountCheckout({ session: { locale: 'ja-JP' } });
+    expect(content(harness).lang).to.equal('ja');
+    await expect(el).to.be.accessible();
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000002760003184' });
+    const result = el.confirm();
+    await harness.waitForStatus('requires_action');
+    const challenge = harness.challenge();
+    await challenge.updateComplete;
+    const iframe = challenge.shadowRoot!.querySelector('iframe')!;
+    expect(new URL(iframe.src).searchParams.get('locale')).to.equal('ja');
+    expect(challenge.shadowRoot!.textContent).to.contain(ja.checkout.challengeTitle);
+    await harness.challengeLoaded(iframe.src);
+    await expect(el).to.be.accessible();
+    await harness.completeChallenge('complete');
+    expect((await result).status).to.equal('succeeded');
+    await el.updateComplete;
+    expect(harness.statusView()!.textContent).to.contain(ja.checkout.succeededTitle);
+    await expect(el).to.be.accessible();
+  });
+
+  it('should fall back to English, unknown tag and all, with no catalogue request', async () => {
+    const { harness } = await mountCheckout({ attributes: { locale: 'xx' }, session: { locale: 'pt-PT' } });
+    expect(content(harness).lang).to.equal('en');
+    expect(harness.payButton()!.textContent!.trim()).to.equal('Pay $25.00');
+  });
+});
+
+describe('<xpay-checkout theme> and the card frame', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  it('should reflect theme, and re-send the frame its tokens on a theme change and on a colour-scheme change under auto', async () => {
+    const { el } = await mountCheckout();
+    expect(el.getAttribute('theme')).to.equal('light');
+    await frameBackground('#fff');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    await frameBackground('#16181f');
+    el.setAttribute('theme', 'auto');
+    await el.updateComplete;
+    await frameBackground('#fff');
+    await emulateMedia({ colorScheme: 'dark' });
+    await frameBackground('#16181f');
+    await emulateMedia({ colorScheme: 'light' });
+    await frameBackground('#fff');
+  });
+});
