@@ -4,7 +4,7 @@
  */
 export const VERSION = '0.1.0';
 
-export { XpayCheckout, type ConfirmOptions } from './elements/checkout/checkout.js';
+export { XpayCheckout, type CheckoutTheme, type ConfirmOptions } from './elements/checkout/checkout.js';
 export type { ConfirmResult } from './controllers/intent.controller.js';
 export { mount, type MountOptions, type MountedCheckout } from './mount.js';
 export {

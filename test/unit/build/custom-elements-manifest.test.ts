@@ -92,7 +92,7 @@ describe('custom-elements.json as merchants see it', () => {
   });
 
   it('should name no unexported type and show defaults as values, not source expressions', () => {
-    const exported = new Set(['CheckoutStatus', 'PaymentIntentSummary', 'TranslationOverrides', 'Translation', 'Promise']);
+    const exported = new Set(['CheckoutStatus', 'CheckoutTheme', 'PaymentIntentSummary', 'TranslationOverrides', 'Translation', 'Promise']);
     const declarations = manifest.modules.flatMap((m) => m.declarations ?? []) as Declaration[];
     for (const d of declarations) {
       for (const item of [...(d.members ?? []), ...(d.attributes ?? [])]) {

@@ -62,6 +62,8 @@ describe('parseHostMessage', () => {
 
   it.each([
     ['init', init],
+    ['init with locale auto (the frame resolves it)', { ...init, locale: 'auto' }],
+    ['init with a script subtag', { ...init, locale: 'zh-Hans' }],
     ['focus', { v: 1, type: 'focus' }],
     ['focus on a field', { v: 1, type: 'focus', field: 'cvc' }],
     ['clear', { v: 1, type: 'clear' }],
@@ -173,6 +175,8 @@ describe('parseFrameMessage', () => {
     ['blur', { v: 1, type: 'blur', field: 'expiry' }],
     ['submit', { v: 1, type: 'submit' }],
     ['resize', { v: 1, type: 'resize', height: 212.5 }],
+    ['an English locale', { v: 1, type: 'locale', locale: 'en', requested: 'en-GB' }],
+    ['a locale with its host strings', { v: 1, type: 'locale', locale: 'de', requested: 'de-AT', checkout: { pay: '{amount} bezahlen' } }],
     ['a success result', { v: 1, type: 'result', idempotencyKey: 'key_0123456789', ok: true, session: publicSession }],
     [
       'a decline result',
@@ -216,6 +220,9 @@ describe('parseFrameMessage', () => {
     ['a host message sent the wrong way', { v: 1, type: 'clear' }],
     ['a type naming an Object.prototype key', { v: 1, type: 'toString' }],
     ['version 2', { v: 2, type: 'ready', protocolVersion: 2 }],
+    ['a locale that is not a tag', { v: 1, type: 'locale', locale: 'de"><img>', requested: 'de' }],
+    ['a locale without the tag it was chosen for', { v: 1, type: 'locale', locale: 'de' }],
+    ['a locale with host strings over the message cap', { v: 1, type: 'locale', locale: 'de', requested: 'de', checkout: { pay: 'x'.repeat(MAX_MESSAGE_BYTES) } }],
   ])('drops %s', (_name, message) => {
     expect(parseFrameMessage(message)).toBeNull();
   });

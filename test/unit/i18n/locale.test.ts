@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
+import { dirOf, isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch, RTL_LOCALES, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
 
 describe('resolveLocale', () => {
   it('should take the locale input first, then the session, then the browser, then English', () => {
@@ -72,6 +72,16 @@ describe('matchLocale fallbacks', () => {
     expect(matchLocale('deu')).toBeUndefined();
     expect(matchLocale('e')).toBeUndefined();
     expect(matchLocale('')).toBeUndefined();
+  });
+});
+
+describe('RTL_LOCALES and dirOf', () => {
+  it('should list exactly the supported locales isRtl calls right to left', () => {
+    expect([...RTL_LOCALES].sort()).toEqual(SUPPORTED_LOCALES.filter((tag) => isRtl(tag)).sort());
+  });
+
+  it('should give each supported locale the dir isRtl gives it', () => {
+    for (const tag of SUPPORTED_LOCALES) expect(dirOf(tag), tag).toBe(isRtl(tag) ? 'rtl' : 'ltr');
   });
 });
 
