@@ -1,7 +1,5 @@
 import { readBodyText } from '../api/read-body.js';
 import type { FrameCatalogue } from '../i18n/catalogue.js';
-import { EN_FRAME } from '../i18n/en-catalogue.js';
-import { withEnglishFallback } from '../i18n/fallback.js';
 
 /** Set by scripts/frame-locales.ts at build time: `assets/locales-<hash>/`. */
 declare const __XPAY_LOCALES_DIR__: string | undefined;
@@ -19,9 +17,9 @@ export function catalogueUrl(tag: string): string {
 }
 
 /**
- * A fetched catalogue as the frame holds it: its own part completed with English, the host's part
+ * A fetched catalogue as the frame holds it: its own part as the build completed it, the host's part
  * as received, which the host completes with English on receipt (`withEnglishFallback`). Completing
- * it here too would put the host's English strings in the frame's bundle (~1.5 KB brotli).
+ * it here would put the host's English strings in the frame's bundle (~1.5 KB brotli).
  */
 export interface LoadedCatalogue {
   frame: FrameCatalogue;
@@ -30,9 +28,10 @@ export interface LoadedCatalogue {
 
 /**
  * Fetches the catalogue of `tag` (a resolved, supported, non-English locale) from the frame's own
- * origin, reading at most 64 KB, and completes the frame's part with English string by string.
- * Answers null — so the caller stays in English — when it cannot be had: offline, a 404, a body that
- * is not JSON.
+ * origin, reading at most 64 KB. Its frame part is used as fetched: the build completed it with
+ * English (scripts/frame-locales.ts) and ships it under a hashed, immutable directory beside this
+ * script, so it is as complete as the script is current. Answers null — so the caller stays in
+ * English — when it cannot be had: offline, a 404, a body that is not JSON or has no frame part.
  */
 export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<LoadedCatalogue | null> {
   try {
@@ -40,7 +39,7 @@ export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<
     const text = response.ok ? await readBodyText(response, MAX_CATALOGUE_BYTES) : null;
     if (text === null) return null;
     const json = JSON.parse(text) as Partial<Record<keyof LoadedCatalogue, unknown>> | null;
-    return { checkout: json?.checkout, frame: withEnglishFallback(EN_FRAME, json?.frame) };
+    return json?.frame ? { checkout: json.checkout, frame: json.frame as FrameCatalogue } : null;
   } catch {
     return null;
   }
