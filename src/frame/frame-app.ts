@@ -29,8 +29,6 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   let busy = false;
   let lastChange = '';
   let lastHeight = -1;
-  /** The test-card picker is offered at most once, when a session view says test mode. */
-  let pickerShown = false;
 
   const channel = openHostChannel(params.hostOrigin, (message) => {
     switch (message.type) {
@@ -57,15 +55,7 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     }
   });
 
-  const reads = createSessionReads(
-    params.sessionId,
-    (reply) => channel.post(reply),
-    (session) => {
-      if (pickerShown || session.livemode !== false) return;
-      pickerShown = true;
-      form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
-    },
-  );
+  const reads = createSessionReads(params.sessionId, (reply) => channel.post(reply));
 
   const form = createCardForm(
     strings,
@@ -137,6 +127,9 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     reply(outcome);
   }
 
+  // A test-mode session's id says so (`cs_test_…`, as test keys do): the picker is part of the first
+  // layout, so nothing below it moves when the session arrives.
+  if (params.sessionId.startsWith('cs_test_')) form.element.prepend(createTestCardPicker(strings.testCards, fillTestCard));
   body.append(form.element);
   new ResizeObserver(() => {
     const height = Math.ceil(root.getBoundingClientRect().height);

@@ -1,6 +1,5 @@
 import { createApiClient } from '../api/client.js';
 import { readFailureOf, toXpayError } from '../api/errors.js';
-import type { ClientPublicSession } from '../api/schemas.js';
 import { sessionView } from '../api/session-view.js';
 import type { FrameSessionReply, HostMessage, Unversioned } from './protocol.js';
 
@@ -18,12 +17,11 @@ export interface SessionReads {
  * Serves the host's session calls from the frame, on the API's own origin: no CORS preflight, and
  * the merchant page makes no request to the API at all. The frame runs the same client (retries,
  * timeouts, body limit) the host used to, checks only that a reply is a session view, and passes it
- * on; the host validates it on receipt. `onView` sees every view the frame relays.
+ * on; the host validates it on receipt.
  */
 export function createSessionReads(
   sessionId: string,
   reply: (message: Unversioned<FrameSessionReply>) => void,
-  onView: (session: ClientPublicSession) => void,
 ): SessionReads {
   const inFlight = new Map<number, AbortController>();
   return {
@@ -45,10 +43,7 @@ export function createSessionReads(
         reply(answer);
       };
       call.then(
-        (session) => {
-          onView(session);
-          settle({ type: 'session', id, ok: true, session });
-        },
+        (session) => settle({ type: 'session', id, ok: true, session }),
         // A read's failure is classified as the customer should see it (readFailureOf); an
         // abandon's is the API's own: only the host knows whether it may have happened.
         (error: unknown) => settle({ type: 'session', id, ok: false, error: kind === 'abandon' ? toXpayError(error) : readFailureOf(error) }),
