@@ -31,7 +31,7 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   let busy = false;
   let lastChange = '';
   let lastHeight = -1;
-  /** The test-card picker, offered once a session view says test mode. */
+  /** The test-card picker, in a test-mode session (re-made in each language). */
   let picker: HTMLElement | undefined;
 
   const speak = createFrameLocale((match, catalogue) => {
@@ -72,13 +72,8 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   const reads = createSessionReads(
     params.sessionId,
     (reply) => channel.post(reply),
-    (session) => {
-      if (!picker && session.livemode === false) {
-        form.element.prepend((picker = createTestCardPicker(strings.testCards, fillTestCard, strings.testCardOutcomes)));
-      }
-      // The view is relayed once the language is applied: the host learns it first (see frame-locale.ts).
-      return speak('', session);
-    },
+    // The view is relayed once the language is applied: the host learns it first (see frame-locale.ts).
+    (session) => speak('', session),
   );
 
   const hint = createCvcHint(() => strings, () => form.validate().brand);
@@ -152,6 +147,11 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     reply(outcome);
   }
 
+  // A test-mode session's id says so (`cs_test_…`, as test keys do): the picker is part of the first
+  // layout, so nothing below it moves when the session arrives.
+  if (params.sessionId.startsWith('cs_test_')) {
+    form.element.prepend((picker = createTestCardPicker(strings.testCards, fillTestCard, strings.testCardOutcomes)));
+  }
   body.append(form.element);
   new ResizeObserver(() => {
     const height = Math.ceil(root.getBoundingClientRect().height);

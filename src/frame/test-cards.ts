@@ -4,7 +4,7 @@ import { h } from './dom.js';
 /**
  * The test-mode card picker: a small select inside the card frame that fills the frame's own
  * fields with a sandbox test card. It lives here, not on the merchant page, so no card number ever
- * passes through the host — and it appears only when the session says `livemode: false`.
+ * passes through the host — and it appears only for a test-mode session (`cs_test_…`).
  */
 
 /** [what happens, number]: the public sandbox test cards (docs/sandbox-api.md), never real cards. */

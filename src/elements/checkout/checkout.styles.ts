@@ -15,8 +15,8 @@ export const styles = css`
     gap: calc(var(--_xpay-space) * 1.5);
     position: relative;
   }
-  /* The form while a status view shows: still laid out at full width (the frame keeps its height
-     right), but invisible, out of the accessibility tree and taking no room. */
+  /* The form while a status view shows: kept at full width, but invisible, out of the accessibility
+     tree and taking no room (the card frame inside keeps the session's calls going). */
   .parked {
     position: absolute;
     inline-size: 100%;
@@ -29,8 +29,9 @@ export const styles = css`
   .skeleton {
     display: grid;
     gap: 12px;
-    /* About a summary, the contact and address fields and the card frame: most forms. */
-    min-height: 640px;
+    /* About a summary of two lines and the contact and address fields, which the session decides:
+       most forms (the card frame below it is the real one from the start). */
+    min-height: 565px;
     align-content: start;
   }
   .skeleton__bar {
@@ -40,12 +41,12 @@ export const styles = css`
     background-size: 200% 100%;
     animation: shimmer 1.4s ease-in-out infinite;
   }
+  .skeleton__bar--summary {
+    height: 232px;
+  }
   .skeleton__bar--short {
     width: 40%;
     height: 20px;
-  }
-  .skeleton__bar--tall {
-    height: 245px;
   }
   @keyframes shimmer {
     to {

@@ -60,8 +60,13 @@ export interface ConfirmOptions {
 /** The colour themes: presets of the `--xpay-*` tokens (tokens.styles.ts); `auto` follows `prefers-color-scheme`. */
 export type CheckoutTheme = 'light' | 'dark' | 'auto';
 
-/** Statuses in which the customer sees the payment form (the card frame stays mounted, parked, in the others). */
-const FORM_STATUSES: readonly CheckoutStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+/**
+ * Statuses in which the form shows; in the others the card frame stays mounted, parked. `loading`
+ * is one: the card frame draws its fields while the session loads, and a frame that is visible
+ * from the start has its height before `xpay-ready` (a hidden cross-origin frame is not laid out
+ * by Chromium), so nothing jumps after it.
+ */
+const FORM_STATUSES: readonly CheckoutStatus[] = ['loading', 'requires_payment_method', 'requires_confirmation', 'requires_action'];
 
 /**
  * `fields` attribute: space- or comma-separated groups, e.g. `fields="email address"`. Parsing only:
@@ -201,6 +206,7 @@ export class XpayCheckout extends LitElement {
   });
 
   // Private fields left undefined until first set: what each holds is "none yet" until then.
+  #formShown = false;
   #readyFired = false;
   #lastChange = '';
   #extraBilling: HostBillingDetails = {};
@@ -288,6 +294,7 @@ export class XpayCheckout extends LitElement {
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
     this.#maybeAnnounce();
+    this.#holdHeight();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -463,6 +470,19 @@ export class XpayCheckout extends LitElement {
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
 
+  /**
+   * A status view (succeeded, processing, an error…) replacing the form keeps the form's height, so
+   * the merchant's content below the element does not move (issue #9: no layout shift); the form
+   * coming back lets go. Read before this render, while the form is still laid out.
+   */
+  #holdHeight(): void {
+    const formShown = FORM_STATUSES.includes(this.status);
+    if (formShown === this.#formShown) return;
+    this.#formShown = formShown;
+    const box = this.renderRoot?.querySelector<HTMLElement>('.checkout');
+    box?.style.setProperty('min-block-size', formShown ? null : `${box.offsetHeight}px`);
+  }
+
   /** Tells screen-reader users about each change of status and each decline, once. */
   #maybeAnnounce(): void {
     const status = this.status;
@@ -569,9 +589,11 @@ export class XpayCheckout extends LitElement {
   #renderLoading() {
     return html`<div class="skeleton" aria-busy="true">
       <span class="visually-hidden">${this.#t.loading}</span>
+      <div class="skeleton__bar skeleton__bar--summary"></div>
       <div class="skeleton__bar skeleton__bar--short"></div>
       <div class="skeleton__bar"></div>
-      <div class="skeleton__bar skeleton__bar--tall"></div>
+      <div class="skeleton__bar skeleton__bar--short"></div>
+      <div class="skeleton__bar"></div>
       <div class="skeleton__bar"></div>
     </div>`;
   }
@@ -619,9 +641,11 @@ export class XpayCheckout extends LitElement {
           <legend class="group__title">${t.cardHeading}</legend>
           <div class="card-frame-slot"></div>
         </fieldset>
-        ${this.hidePayButton || !session
+        ${this.hidePayButton
           ? nothing
-          : html`<button
+          : !session
+            ? html`<div class="skeleton__bar"></div>`
+            : html`<button
               part="submit-button"
               class="button button--primary pay"
               type="submit"
@@ -670,7 +694,7 @@ export class XpayCheckout extends LitElement {
     return html`
       <div class="checkout" lang=${lang} dir=${dir}>
         ${session && status !== 'error' ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
-        ${formShown ? nothing : this.#renderStatus(status)}
+        ${formShown && status !== 'loading' ? nothing : this.#renderStatus(status)}
         ${this.#frame.src ? this.#renderForm(session, formShown) : nothing}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${lang} dir=${dir}>${this.announcement}</div>
