@@ -78,11 +78,6 @@ function buildPublic<M extends Mode>(k: Kit<M>) {
     billingAddressCollection: k.oneOf(BILLING_ADDRESS_COLLECTIONS),
     phoneNumberCollection: k.object({ enabled: k.bool() }),
     customerEmail: z.nullable(k.string()),
-    /**
-     * The language the merchant chose for this session (`auto` or a BCP 47 tag), or null. Optional:
-     * a view from before sessions had one still reads. The card frame resolves it (frame-locale.ts).
-     */
-    locale: z.optional(z.nullable(k.string())),
     /** URLs the widget may follow: `null` in the widget when one is not safe to (see `isSafeUrl`). */
     successUrl: k.url(),
     cancelUrl: k.url(),
@@ -253,7 +248,11 @@ export const clientSchemas = /* @__PURE__ */ lazy(() => buildPublic(lenientKit))
 export const serverSchemas = /* @__PURE__ */ lazy(() => {
   const pub = buildPublic(strictKit);
   const methods = buildMethodViews(strictKit, pub);
-  return { ...pub, ...methods, ErrorBody: buildErrorBody(strictKit, methods.PublicIntent), ...buildRequests() };
+  // The language the merchant chose for the session (`auto` or a BCP 47 tag), or null (issue #12).
+  // Only the card frame reads it, from the view as received (frame-locale.ts): the widget's lenient
+  // schemas leave it out, so the CDN bundle does not build it.
+  const PublicSession = z.extend(methods.PublicSession, { locale: z.nullable(strictKit.string()) });
+  return { ...pub, ...methods, PublicSession, ErrorBody: buildErrorBody(strictKit, methods.PublicIntent), ...buildRequests() };
 });
 
 type Client = ReturnType<typeof buildPublic<'lenient'>>;

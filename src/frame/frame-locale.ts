@@ -25,9 +25,13 @@ export function createFrameLocale(apply: (match: LocaleMatch, catalogue: LoadedC
   let applied = '';
   let done: Promise<void> = Promise.resolve();
 
-  return (nextInput?: string, view?: { locale?: string | null | undefined }): Promise<void> => {
+  return (nextInput?: string, view?: object): Promise<void> => {
     if (nextInput) input = nextInput;
-    if (view && sessionLocale === undefined) sessionLocale = typeof view.locale === 'string' ? view.locale : null;
+    if (view && sessionLocale === undefined) {
+      // The view as received: the widget's schemas leave `locale` out (api/schemas.ts).
+      const { locale } = view as { locale?: unknown };
+      sessionLocale = typeof locale === 'string' ? locale : null;
+    }
     // `auto` (or a tag we have no catalogue for) waits for the session's own locale.
     if (!input || (sessionLocale === undefined && !matchLocale(input))) return done;
     const match = resolveLocaleMatch(input, sessionLocale, navigator.languages);

@@ -62,8 +62,8 @@ export const SAFE_CSS_VALUE =
   /^(?!.*(?:url|image|image-set|src|element|attr|var|expression)\s*\()(?!.*\/\*)[-\w\s#(),.%'"/+]{1,200}$/i;
 
 /**
- * The shape of a locale the host sends in `init`: `auto` or a BCP 47-like tag (`de`, `pt-BR`,
- * `zh-Hans`). Anything else would make `init` fail its schema, so the host sends `auto` instead.
+ * The shape of a locale on the wire: `auto` or a BCP 47-like tag (`de`, `pt-BR`, `zh-Hans`). In
+ * `init` anything else reads as `auto`.
  */
 export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -225,7 +225,8 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: z.literal('init'),
       clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
-      locale: text(35, LOCALE_TAG),
+      // The element's input as the merchant set it: one that is not a tag is `auto`, not a dropped init.
+      locale: z.catch(text(35, LOCALE_TAG), 'auto'),
       styleTokens,
     }),
     read: z.object({

@@ -38,8 +38,8 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 12px;
-    padding: 12px;
-    padding-inline-start: calc(var(--_xpay-space) * 1.25);
+    padding: 12px calc(var(--_xpay-space) * 1.25);
+    padding-inline-end: 12px;
     border-bottom: 1px solid var(--_xpay-color-border);
   }
   h2 {

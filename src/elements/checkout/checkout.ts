@@ -192,8 +192,8 @@ export class XpayCheckout extends LitElement {
   #frame = new CardFrameController(this, {
     slot: () => this.renderRoot?.querySelector('.card-frame-slot') ?? null,
     title: () => this.#t.cardFrameTitle,
-    // The input as given (the frame resolves `auto`, see frame-locale.ts); one it could not parse is `auto`.
-    initOf: () => ({ locale: LOCALE_TAG.test(this.locale) && this.locale.length < 36 ? this.locale : 'auto', styleTokens: readStyleTokens(this) }),
+    // The input as given: the frame resolves it (frame-locale.ts), and reads one that is not a tag as `auto`.
+    initOf: () => ({ locale: this.locale, styleTokens: readStyleTokens(this) }),
     onSubmit: () => void this.#requestSubmit(),
     onLocale: (message) => this.#handleLocale(message),
     onResult: (result) => this.#handleResult(result),
@@ -214,7 +214,8 @@ export class XpayCheckout extends LitElement {
   #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
-  #translation: { for: TranslationOverrides | null; base: Translation; t: Translation } | undefined;
+  /** The strings for the current `messages`, over the language's; cleared when the language changes. */
+  #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
   /** The language the card frame resolved: its catalogue as a Translation, and the tag for `Intl`. */
   #spoken: { base: Translation; intl: string } | undefined;
 
@@ -299,7 +300,7 @@ export class XpayCheckout extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // After the theme attribute is reflected, so the frame gets the new theme's resolved tokens.
-    if (changed.has('locale') || changed.has('theme')) this.#frame.reinit();
+    if (changed.has('theme') || changed.has('locale')) this.#frame.reinit();
     this.setAttribute('status', this.status);
     this.toggleAttribute('busy', this.busy);
     this.#maybeFireReady();
@@ -355,9 +356,8 @@ export class XpayCheckout extends LitElement {
 
   /** The strings in the customer's language, with the merchant's `messages` winning per entry. */
   get #t(): Translation {
-    const base = this.#spoken?.base ?? en;
-    if (this.#translation?.for !== this.messages || this.#translation.base !== base) {
-      this.#translation = { for: this.messages, base, t: resolveTranslation(this.messages, base) };
+    if (this.#translation?.for !== this.messages) {
+      this.#translation = { for: this.messages, t: resolveTranslation(this.messages, this.#spoken?.base) };
     }
     return this.#translation.t;
   }
@@ -377,7 +377,9 @@ export class XpayCheckout extends LitElement {
    * stale catalogue degrades string by string), then rendered; `messages` still win per entry.
    */
   #handleLocale({ locale, requested, checkout }: Extract<FrameMessage, { type: 'locale' }>): void {
-    this.#spoken = { base: checkout ? toTranslation(withEnglishFallback(EN_CHECKOUT, checkout), locale) : en, intl: requested };
+    // English comes without strings: the fallback makes all of them English.
+    this.#spoken = { base: toTranslation(withEnglishFallback(EN_CHECKOUT, checkout), locale), intl: requested };
+    this.#translation = undefined;
     this.requestUpdate();
   }
 

@@ -49,7 +49,7 @@ describe('frame → host field bounds', () => {
 describe('host → frame field bounds', () => {
   const init = { v: 1, type: 'init', clientSecret: 'cs_test_a_secret_b', locale: 'en-US', styleTokens: {} };
 
-  it('should cap the client secret at 256 and the locale at 35 characters', () => {
+  it('should cap the client secret at 256, and read a locale over 35 characters as auto', () => {
     const longSecret = `cs_${'a'.repeat(240)}_secret_${'b'.repeat(5)}`;
     expect(longSecret.length).toBe(256);
     expect(parseHostMessage({ ...init, clientSecret: longSecret })).not.toBeNull();
@@ -57,7 +57,7 @@ describe('host → frame field bounds', () => {
     const locale = (last: number) => `en-${'a'.repeat(8)}-${'b'.repeat(8)}-${'c'.repeat(8)}-${'d'.repeat(last)}`;
     expect(locale(5).length).toBe(35);
     expect(parseHostMessage({ ...init, locale: locale(5) })).not.toBeNull();
-    expect(parseHostMessage({ ...init, locale: locale(6) })).toBeNull();
+    expect(parseHostMessage({ ...init, locale: locale(6) })).toEqual({ ...init, locale: 'auto' });
   });
 
   it('should drop a challenge window size outside 01–05', () => {

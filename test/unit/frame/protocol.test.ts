@@ -60,6 +60,10 @@ describe('parseHostMessage', () => {
     challengeWindowSize: '05',
   };
 
+  it('reads an init whose locale is not a tag as auto, rather than drop it (the frame resolves auto)', () => {
+    for (const locale of ['en_US<script>', '', 42, 'x'.repeat(36)]) expect(parseHostMessage({ ...init, locale })).toEqual({ ...init, locale: 'auto' });
+  });
+
   it.each([
     ['init', init],
     ['init with locale auto (the frame resolves it)', { ...init, locale: 'auto' }],
@@ -84,7 +88,6 @@ describe('parseHostMessage', () => {
     ['a frame message sent the wrong way', { v: 1, type: 'submit' }],
     ['init without a secret', { ...init, clientSecret: undefined }],
     ['init with a publishable-looking secret', { ...init, clientSecret: 'pk_test_123' }],
-    ['init with a bad locale', { ...init, locale: 'en_US<script>' }],
     ['focus on an unknown field', { v: 1, type: 'focus', field: 'ssn' }],
     ['confirm with a short idempotency key', { ...confirm, idempotencyKey: 'k' }],
     ['confirm with a path in the return origin', { ...confirm, returnOrigin: 'http://localhost:5173/x' }],
