@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { clickWhenMouseReaches } from '../helpers/cross-origin-click.mjs';
 import {
   chargesOf,
   clickPay,
@@ -55,7 +56,9 @@ test.describe('journey 7: every way of embedding pays', () => {
     await fillCart(page, ['tee']);
     const { sessionId } = await openCheckout(page, '/checkout/own-button');
     await expect(payButton(page)).toHaveCount(0); // hidePayButton
-    await page.getByRole('button', { name: 'Add a mug to the order' }).click();
+    // Under the card frame, and below the fold: a plain click can go by the compositor's stale
+    // hit-test data into the frame (test/helpers/cross-origin-click.mjs).
+    await clickWhenMouseReaches(page, page.getByRole('button', { name: 'Add a mug to the order' }));
     await expect(page.locator('#shop-outcome')).toHaveText('Cart updated.');
     await expect(page.locator('xpay-checkout').getByText('$37.00')).toBeVisible();
 
@@ -63,7 +66,7 @@ test.describe('journey 7: every way of embedding pays', () => {
     await fillCard(page, { number: TEST_CARDS.visa });
     const placeOrder = page.getByRole('button', { name: 'Place order' });
     await expect(placeOrder).toBeEnabled();
-    await placeOrder.click();
+    await clickWhenMouseReaches(page, placeOrder);
     await expect(page.locator('#shop-outcome')).toHaveText('confirm() resolved: succeeded');
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
 

@@ -14,6 +14,8 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_xpay-space) * 1.5);
     position: relative;
+    /* A status view held at the form's height (#holdHeight) leaves the room below it, unstretched. */
+    align-content: start;
   }
   /* The form while a status view shows: kept at full width, but invisible, out of the accessibility
      tree and taking no room (the card frame inside keeps the session's calls going). */

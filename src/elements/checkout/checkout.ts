@@ -473,16 +473,18 @@ export class XpayCheckout extends LitElement {
   }
 
   /**
-   * A status view (succeeded, processing, an error…) replacing the form keeps the form's height, so
+   * A status view (succeeded, processing, expired…) replacing the form keeps the form's height, so
    * the merchant's content below the element does not move (issue #9: no layout shift); the form
    * coming back lets go. Read before this render, while the form is still laid out.
    */
   #holdHeight(): void {
-    const formShown = FORM_STATUSES.includes(this.status);
+    const status = this.status;
+    const formShown = FORM_STATUSES.includes(status);
     if (formShown === this.#formShown) return;
     this.#formShown = formShown;
     const box = this.renderRoot?.querySelector<HTMLElement>('.checkout');
-    box?.style.setProperty('min-block-size', formShown ? null : `${box.offsetHeight}px`);
+    // Not for the error view: what stopped the checkout matters more than the page below it.
+    box?.style.setProperty('min-block-size', formShown || status === 'error' ? null : `${box.offsetHeight}px`);
   }
 
   /** Tells screen-reader users about each change of status and each decline, once. */
