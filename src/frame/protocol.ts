@@ -62,8 +62,8 @@ export const SAFE_CSS_VALUE =
   /^(?!.*(?:url|image|image-set|src|element|attr|var|expression)\s*\()(?!.*\/\*)[-\w\s#(),.%'"/+]{1,200}$/i;
 
 /**
- * The shape of a locale on the wire: `auto` or a BCP 47-like tag (`de`, `pt-BR`, `zh-Hans`). In
- * `init` anything else reads as `auto`.
+ * The shape of the locale the host sends in `init`: `auto` or a BCP 47-like tag (`de`, `pt-BR`,
+ * `zh-Hans`); anything else reads as `auto`.
  */
 export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -314,8 +314,9 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
     locale: k.object({
       v,
       type: k.literal('locale'),
-      locale: text(35, LOCALE_TAG),
-      requested: text(35, LOCALE_TAG),
+      // Tags the frame resolved from validated inputs (locale.ts): bounded here, not re-parsed.
+      locale: text(35),
+      requested: text(35),
       // Checked entry by entry on receipt (withEnglishFallback); the message cap bounds its size.
       checkout: z.optional(z.custom<unknown>()),
     }),
