@@ -1,5 +1,5 @@
 /**
- * Bundle budgets (brotli), checked by `npm test`: the CDN bundle ≤ 25 KB and the card frame ≤ 14 KB,
+ * Bundle budgets (brotli), checked by `npm test`: the CDN bundle ≤ 25 KB and the card frame ≤ 16 KB,
  * brotli-compressed. The CDN budget was 24 KB until the speed issue (#9) raised it by 1 KB, to be
  * spent on what customers feel (speed, resilience, the browser floor), never on cleverness.
  *
@@ -50,7 +50,9 @@ function frameFiles(): string[] {
 
 const budgets: Budget[] = [
   { name: 'CDN bundle (dist/cdn/xpay.js)', files: ['dist/cdn/xpay.js'], limitBytes: 25 * KB },
-  { name: 'Card frame (dist/frame/**)', files: frameFiles(), limitBytes: 14 * KB },
+  // 16 KB since issue #12 (the frame speaks 12 languages and makes the session's calls): issue #9
+  // held it at 14 KB "unless another issue raises it", and issue #10 gives the frame 16 KB.
+  { name: 'Card frame (dist/frame/**)', files: frameFiles(), limitBytes: 16 * KB },
 ];
 
 export function brotliSize(path: string): number {

@@ -6,7 +6,7 @@ import { SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
 import { BUNDLE_RULES, buildBundle, contains, ruleAnchors, type BuiltBundle, type Marker } from './build-bundle.js';
 
 /**
- * What goes into the card frame (brotli budget 14 KB, scripts/size-check.ts): the same kind of
+ * What goes into the card frame (brotli budget 16 KB, scripts/size-check.ts): the same kind of
  * tripwire as cdn-bundle.test.ts, for the frame's own rules. The frame parses the host's messages
  * with plain zod/mini schemas (z.string, z.regex, z.literal are expected here); what must stay out
  * are the heavy pieces it was written to avoid. Failure messages link docs/bundle-budget.md.
