@@ -77,6 +77,7 @@ xpay-checkout{margin:0 auto;padding:24px;border-radius:12px;box-shadow:0 1px 3px
 
 const PAGE_JS = `const q = new URLSearchParams(location.search);
 const el = document.querySelector('xpay-checkout');
+if (q.get('theme')) el.setAttribute('theme', q.get('theme'));
 el.apiBase = q.get('api');
 el.clientSecret = q.get('secret');`;
 
@@ -145,13 +146,13 @@ async function main(): Promise<void> {
     for (const width of WIDTHS) {
       const viewportHeight = width < 600 ? 812 : 900;
       const context = await browser.newContext({ viewport: { width, height: viewportHeight }, deviceScaleFactor: 1 });
-      const open = async (secret: string, apiBase = sandbox.url, waitReady = true): Promise<Page> => {
+      const open = async (secret: string, apiBase = sandbox.url, waitReady = true, theme = ''): Promise<Page> => {
         const page = await context.newPage();
         page.on('console', (m) => m.type() === 'error' && console.error(`[page ${width}] ${m.text()}`));
         const ready = waitReady
           ? page.waitForFunction(() => document.querySelector('xpay-checkout')?.getAttribute('status') !== 'loading' && document.querySelector('xpay-checkout')?.getAttribute('status') !== null)
           : Promise.resolve();
-        await page.goto(`${host.origin}/?api=${encodeURIComponent(apiBase)}&secret=${encodeURIComponent(secret)}`);
+        await page.goto(`${host.origin}/?api=${encodeURIComponent(apiBase)}&secret=${encodeURIComponent(secret)}&theme=${theme}`);
         await ready;
         return page;
       };
@@ -268,6 +269,26 @@ async function main(): Promise<void> {
         const acs = page.frameLocator('xpay-checkout >> xpay-challenge >> iframe');
         await acs.getByRole('button', { name: 'Complete authentication' }).waitFor();
         await shoot(page, '07-challenge', false);
+      }
+      // issue #12: Arabic (right to left) in the dark theme, the form and a decline; Japanese; German succeeded.
+      {
+        await shoot(await open((await createSession({ locale: 'ar' })).clientSecret, sandbox.url, true, 'dark'), '19-ar-dark-form');
+        const page = await open((await createSession({ locale: 'ar' })).clientSecret, sandbox.url, true, 'dark');
+        await fill(page, { number: '4000000000009995' });
+        await pay(page);
+        await page.locator('xpay-checkout').locator('[part~="error"]').first().waitFor();
+        await shoot(page, '20-ar-dark-declined');
+      }
+      {
+        const page = await open((await createSession({ locale: 'ja' })).clientSecret);
+        await shoot(page, '21-ja-form');
+      }
+      {
+        const page = await open((await createSession({ locale: 'de' })).clientSecret);
+        await fill(page, { number: '4242424242424242' });
+        await pay(page);
+        await status(page, 'succeeded');
+        await shoot(page, '22-de-succeeded');
       }
       // succeeded.
       {
