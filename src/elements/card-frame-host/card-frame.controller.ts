@@ -28,7 +28,7 @@ export interface CardFrameState {
 
 const INITIAL_STATE: CardFrameState = { ready: false, empty: true, complete: false, brand: 'unknown', errors: {} };
 
-/** The element the controller serves: it renders the iframe and re-renders on every change. */
+/** The element the controller serves: it renders the slot the iframe goes in, and re-renders on every change. */
 export type CardFrameHost = ReactiveControllerHost & HTMLElement;
 
 /** What the controller needs from its element, and tells it. */
@@ -119,7 +119,7 @@ export class CardFrameController implements ReactiveController, SessionReader {
       : '';
   }
 
-  /** Starts on a session: listens for its frame (rendered by the element from {@link src}) and arms the load deadline. */
+  /** Starts on a session: listens for its frame (made in the element's slot at the next update, from {@link src}) and arms the load deadline. */
   open(session: CardFrameSession): void {
     this.close();
     this.#session = session;
