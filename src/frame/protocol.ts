@@ -67,6 +67,9 @@ export const SAFE_CSS_VALUE =
  */
 export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
+/** What the customer may choose in the frame's method section: `change.method` (issue #11). */
+export const PAYMENT_CHOICES = ['card', 'saved_card', 'bank_redirect'] as const;
+
 /** Error codes the frame sends in `change`, per field (unknown codes from a newer frame → 'unknown'). */
 export interface FrameFieldErrors {
   name?: (typeof NAME_ERRORS)[number] | 'unknown';
@@ -114,7 +117,18 @@ export type HostMessage =
    * `locale` is the element's `locale` input (`auto` or a tag): the frame resolves it with the
    * session's `locale` and the browser's languages, since it reads the session first.
    */
-  | { v: 1; type: 'init'; clientSecret: string; locale: string; styleTokens: StyleTokens }
+  | {
+      v: 1;
+      type: 'init';
+      clientSecret: string;
+      locale: string;
+      styleTokens: StyleTokens;
+      /**
+       * False when the merchant set `redirect="never"`: the frame then offers no method that must
+       * leave the page (`bank_redirect`). Absent means true (issue #11).
+       */
+      redirectAllowed?: boolean;
+    }
   /** A session call; the frame answers with a `session` message carrying the same `id`. */
   | { v: 1; type: 'read'; id: number; kind: ReadKind; since?: number }
   /** The host no longer wants read `id` (a newer long-poll, a stopped session): the frame aborts it. */
@@ -128,6 +142,8 @@ export type HostMessage =
       billingDetails: HostBillingDetails;
       returnOrigin: string;
       challengeWindowSize?: (typeof CHALLENGE_WINDOW_SIZES)[number];
+      /** Where a redirect method sends the customer back; the session's `returnUrl` when absent. */
+      returnUrl?: string;
     };
 
 /** The outcome of a `confirm`, echoing its idempotency key so the host can match it. */
@@ -169,6 +185,11 @@ export type FrameMessage =
       complete: boolean;
       brand: (typeof CARD_BRANDS)[number];
       errors: FrameFieldErrors;
+      /**
+       * What the customer chose to pay with in the frame's method section (issue #11): a new card,
+       * one of their saved cards, or a bank redirect. Absent from a frame that offers only a new card.
+       */
+      method?: (typeof PAYMENT_CHOICES)[number] | 'unknown';
     }
   | { v: 1; type: 'focus'; field: CardField }
   | { v: 1; type: 'blur'; field: CardField }
@@ -228,6 +249,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       // The element's input as the merchant set it: one that is not a tag is `auto`, not a dropped init.
       locale: z.catch(text(35, LOCALE_TAG), 'auto'),
       styleTokens,
+      redirectAllowed: z.optional(z.boolean()),
     }),
     read: z.object({
       v,
@@ -264,6 +286,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       }),
       returnOrigin: text(300, /^https?:\/\/[^/?#\s]+$/),
       challengeWindowSize: z.optional(z.literal(CHALLENGE_WINDOW_SIZES)),
+      returnUrl: z.optional(text(2048, /^https?:\/\//)),
     }),
   };
 });
@@ -302,6 +325,7 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
         expiry: z.optional(k.oneOf(EXPIRY_ERRORS)),
         cvc: z.optional(k.oneOf(CVC_ERRORS)),
       }),
+      method: z.optional(k.oneOf(PAYMENT_CHOICES)),
     }),
     focus: k.object({ v, type: k.literal('focus'), field }),
     blur: k.object({ v, type: k.literal('blur'), field }),
