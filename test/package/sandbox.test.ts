@@ -135,7 +135,7 @@ describe('npx xpay-sandbox, installed from its tarball', () => {
       expect(frame.status).toBe(200);
       const frameHtml = await frame.text();
       // The frame's script is inlined (one document, cached across sessions), allowed by its hash.
-      const script = /<script type="module">([^<]+)<\/script>/.exec(frameHtml)?.[1];
+      const script = /<script type="module">([\s\S]+?)<\/script>/.exec(frameHtml)?.[1];
       expect(script).toBeDefined();
       expect(frame.headers.get('content-security-policy')).toContain(`'sha256-${createHash('sha256').update(script!).digest('base64')}'`);
       expect(frame.headers.get('cache-control')).toContain('max-age=');

@@ -119,7 +119,7 @@ export class CardFrameController implements ReactiveController, SessionReader {
    */
   get src(): string {
     const s = this.#session;
-    return s ? `${s.apiBase}${FRAME_PATH}?origin=${encodeURIComponent(location.origin)}&mode=${s.sessionId.slice(3, 7)}` : '';
+    return s ? `${s.apiBase}${FRAME_PATH}?mode=${s.sessionId.slice(3, 7)}&origin=${encodeURIComponent(location.origin)}` : '';
   }
 
   /** Starts on a session: listens for its frame (made in the element's slot at the next update, from {@link src}) and arms the load deadline. */
