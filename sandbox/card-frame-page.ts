@@ -40,18 +40,13 @@ export function frameDocumentCsp(html: string, hostOrigin: string): string {
  */
 export const FRAME_DOCUMENT_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
-/** Why the frame is refused: only a URL without a well-formed `origin` (sessions are checked on the frame's calls). */
-export interface FrameRefusal {
-  code: 'invalid_request';
-  /** Says what to fix. */
-  message: string;
-}
-
 /**
- * The refusal document: text for whoever opens it, framed by nobody. Without a well-formed origin
- * there is no page to tell over the frame protocol (its messages go to one exact origin).
+ * The refusal document, for a URL without a well-formed `origin` (sessions are checked on the
+ * frame's calls): `message`, which says what to fix, as text for whoever opens it, framed by nobody.
+ * Without an origin there is no page to tell over the frame protocol (its messages go to one exact
+ * origin).
  */
-export function frameRefusalDocument(refusal: FrameRefusal): { html: string; csp: string } {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XPay card frame refused</title></head><body><p>${esc(refusal.message)}</p></body></html>`;
+export function frameRefusalDocument(message: string): { html: string; csp: string } {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XPay card frame refused</title></head><body><p>${esc(message)}</p></body></html>`;
   return { html, csp: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" };
 }

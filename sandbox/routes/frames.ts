@@ -22,7 +22,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * origin its URL names, and its hashed assets.
  */
 export function frameRoutes(ctx: SandboxContext): void {
-  const { app, engine } = ctx;
+  const { app } = ctx;
 
   app.get('/frames/card/v1', (c) => {
     const q = new URL(c.req.url).search;
@@ -38,7 +38,7 @@ export function frameRoutes(ctx: SandboxContext): void {
     const hostOrigin = origin && STRICT_ORIGIN.test(origin) ? origin : null;
     if (!hostOrigin) {
       // No origin to tell why: text only, framed by nobody (sandbox/card-frame-page.ts).
-      const doc = frameRefusalDocument({ code: 'invalid_request', message: 'Load the card frame with ?origin=<the embedding page origin>, e.g. https://shop.example.' });
+      const doc = frameRefusalDocument('Load the card frame with ?origin=<the embedding page origin>, e.g. https://shop.example.');
       return c.body(doc.html, 400, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': doc.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     }
     const index = join(ctx.frameDir, 'index.html');

@@ -47,7 +47,7 @@ export interface CardFrameOptions {
   onResult(result: FrameResult): void;
   /** The confirm's answer arrived unreadable (malformed, oversized): learn the outcome from the session. */
   onResultLost(): void;
-  /** The frame cannot be used: not loaded in time, another protocol version, or refused by the API. */
+  /** The frame cannot be used: not loaded in time, or another protocol version. */
   onFailed(error: XpayError): void;
 }
 
