@@ -119,7 +119,8 @@ export class CardFrameController implements ReactiveController, SessionReader {
    */
   get src(): string {
     const s = this.#session;
-    return s ? `${s.apiBase}${FRAME_PATH}?mode=${s.sessionId.slice(3, 7)}&origin=${encodeURIComponent(location.origin)}` : '';
+    // A serialised origin (scheme, host, port) holds nothing a query value must escape.
+    return s ? `${s.apiBase}${FRAME_PATH}?mode=${s.sessionId.slice(3, 7)}&origin=${location.origin}` : '';
   }
 
   /** Starts on a session: listens for its frame (made in the element's slot at the next update, from {@link src}) and arms the load deadline. */
