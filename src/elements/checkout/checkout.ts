@@ -383,7 +383,7 @@ export class XpayCheckout extends LitElement {
     this.requestUpdate();
   }
 
-  #requirements(session: ClientPublicSession) {
+  #requirements(session: ClientPublicSession | null) {
     return requirementsFor(session, this.fields);
   }
 
@@ -467,7 +467,7 @@ export class XpayCheckout extends LitElement {
     this.dispatchEvent(new XpayChangeEvent(detail));
   }
 
-  #visibleBillingErrors(session: ClientPublicSession) {
+  #visibleBillingErrors(session: ClientPublicSession | null) {
     const all = { ...this.#refused, ...validateBilling(this.billing, this.#requirements(session)) };
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
@@ -590,18 +590,6 @@ export class XpayCheckout extends LitElement {
     };
   }
 
-  #renderLoading() {
-    return html`<div class="skeleton" aria-busy="true">
-      <span class="visually-hidden">${this.#t.loading}</span>
-      <div class="skeleton__bar skeleton__bar--summary"></div>
-      <div class="skeleton__bar skeleton__bar--short"></div>
-      <div class="skeleton__bar"></div>
-      <div class="skeleton__bar skeleton__bar--short"></div>
-      <div class="skeleton__bar"></div>
-      <div class="skeleton__bar"></div>
-    </div>`;
-  }
-
   #renderError(error: XpayError) {
     return errorView(this.#t, error, this.#intent.session?.livemode !== true, () => this.#startSession());
   }
@@ -622,8 +610,7 @@ export class XpayCheckout extends LitElement {
         ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
         : nothing}
       <form part="form" class=${shown ? '' : 'parked'} novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
-        ${session
-          ? fieldsView({
+        ${fieldsView({
               t,
               locale: this.#resolvedLocale,
               req: this.#requirements(session),
@@ -639,16 +626,15 @@ export class XpayCheckout extends LitElement {
               onBlur: (field) => {
                 if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
               },
-            })
-          : nothing}
+            })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
-          <div class="card-frame-slot"></div>
+          <div class="card-frame-slot ${this.clientSecret?.startsWith('cs_test_') ? 'card-frame-slot--test' : ''}"></div>
         </fieldset>
         ${this.hidePayButton
           ? nothing
           : !session
-            ? html`<div class="skeleton__bar"></div>`
+            ? html`<div class="skeleton__bar skeleton__bar--button"></div>`
             : html`<button
               part="submit-button"
               class="button button--primary pay"
@@ -670,7 +656,8 @@ export class XpayCheckout extends LitElement {
     const t = this.#t;
     switch (status) {
       case 'loading':
-        return this.#renderLoading();
+        // What loads is drawn in place (summary, fields, button): only a screen reader needs saying so.
+        return html`<p class="visually-hidden">${t.loading}</p>`;
       case 'error':
         return this.#renderError(this.stopError ?? this.#intent.loadError ?? integrationErrors.missingApiBase());
       case 'succeeded':
@@ -696,8 +683,8 @@ export class XpayCheckout extends LitElement {
     const lang = this.#lang;
     const dir = dirOf(lang);
     return html`
-      <div class="checkout" lang=${lang} dir=${dir}>
-        ${session && status !== 'error' ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
+      <div class="checkout" lang=${lang} dir=${dir} aria-busy=${status === 'loading'}>
+        ${status === 'loading' || (session && status !== 'error') ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
         ${formShown && status !== 'loading' ? nothing : this.#renderStatus(status)}
         ${this.#frame.src ? this.#renderForm(session, formShown) : nothing}
       </div>
