@@ -5,13 +5,12 @@ import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
 import { LOCALE_TAG, type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
+import type { CheckoutCatalogue } from '../../i18n/catalogue.js';
 import { EN_CHECKOUT } from '../../i18n/en-catalogue.js';
-import { en } from '../../i18n/en.js';
 import { withEnglishFallback } from '../../i18n/fallback.js';
 import { formatMoney } from '../../i18n/format.js';
 import { dirOf } from '../../i18n/locale.js';
-import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
-import { toTranslation } from '../../i18n/to-translation.js';
+import { brandName, declineMessage, fill, translate } from '../../i18n/messages.js';
 import type { Translation, TranslationOverrides } from '../../i18n/translation.js';
 import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
 import { shared } from '../../styles/shared.styles.js';
@@ -25,6 +24,7 @@ import {
   declinedNotice,
   errorView,
   expiredView,
+  outcomeDetail,
   processingView,
   succeededView,
   type OutcomeFacts,
@@ -216,8 +216,8 @@ export class XpayCheckout extends LitElement {
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   /** The strings for the current `messages`, over the language's; cleared when the language changes. */
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
-  /** The language the card frame resolved: its catalogue as a Translation, and the tag for `Intl`. */
-  #spoken: { base: Translation; intl: string } | undefined;
+  /** The language the card frame resolved: its catalogue, the tag it is written in, and the tag for `Intl`. */
+  #spoken: { catalogue: CheckoutCatalogue; locale: string; intl: string } | undefined;
 
 
   constructor() {
@@ -357,14 +357,14 @@ export class XpayCheckout extends LitElement {
   /** The strings in the customer's language, with the merchant's `messages` winning per entry. */
   get #t(): Translation {
     if (this.#translation?.for !== this.messages) {
-      this.#translation = { for: this.messages, t: resolveTranslation(this.messages, this.#spoken?.base) };
+      this.#translation = { for: this.messages, t: translate(this.messages, this.#spoken?.catalogue, this.#spoken?.locale) };
     }
     return this.#translation.t;
   }
 
   /** The language the text is in (`lang`): English until the frame has said otherwise. */
   get #lang(): string {
-    return this.#spoken?.base.locale ?? 'en';
+    return this.#spoken?.locale ?? 'en';
   }
 
   /** The locale money, dates and country names are formatted in. */
@@ -378,7 +378,7 @@ export class XpayCheckout extends LitElement {
    */
   #handleLocale({ locale, requested, checkout }: Extract<FrameMessage, { type: 'locale' }>): void {
     // English comes without strings: the fallback makes all of them English.
-    this.#spoken = { base: toTranslation(withEnglishFallback(EN_CHECKOUT, checkout), locale), intl: requested };
+    this.#spoken = { catalogue: withEnglishFallback(EN_CHECKOUT, checkout), locale, intl: requested };
     this.#translation = undefined;
     this.requestUpdate();
   }
@@ -503,7 +503,7 @@ export class XpayCheckout extends LitElement {
     if (status === before.status) return;
     const text: Partial<Record<CheckoutStatus, string>> = {
       processing: t.processingTitle,
-      succeeded: session ? `${t.succeededTitle}. ${t.succeededDetail(this.#outcomeFacts(session).amount, this.#outcomeFacts(session).card)}` : t.succeededTitle,
+      succeeded: session ? `${t.succeededTitle}. ${outcomeDetail(t, 'succeededDetail', this.#outcomeFacts(session))}` : t.succeededTitle,
       requires_capture: t.authorisedTitle,
       canceled: t.canceledTitle,
       expired: t.expiredTitle,
@@ -585,7 +585,7 @@ export class XpayCheckout extends LitElement {
     const t = this.#t;
     return {
       amount: formatMoney(pi?.amount ?? session.amountTotal, pi?.currency ?? session.currency, this.#resolvedLocale),
-      card: pi?.card ? t.cardDescription(t.brandNames[pi.card.brand], pi.card.last4) : null,
+      card: pi?.card ? fill(t, 'cardDescription', { brand: brandName(t, pi.card.brand), last4: pi.card.last4 }) : null,
       reference: pi?.id ?? null,
     };
   }
@@ -657,7 +657,7 @@ export class XpayCheckout extends LitElement {
             >
               ${busy
                 ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}`
-                : t.pay(formatMoney(session.amountTotal, session.currency, this.#resolvedLocale))}
+                : fill(t, 'pay', { amount: formatMoney(session.amountTotal, session.currency, this.#resolvedLocale) })}
             </button>`}
         <p class="secure"><span aria-hidden="true">${icons.lock}</span>${t.secureNote}</p>
       </form>
