@@ -126,22 +126,45 @@ describe('<xpay-checkout> languages', () => {
     const { el, harness } = await mountCheckout({ session: { locale: 'ja-JP' } });
     expect(content(harness).lang).to.equal('ja');
     await expect(el).to.be.accessible();
-    await harness.fillBilling();
-    await harness.fillCard({ number: '4000002760003184' });
-    const result = el.confirm();
-    await harness.waitForStatus('requires_action');
-    const challenge = harness.challenge();
-    await challenge.updateComplete;
-    const iframe = challenge.shadowRoot!.querySelector('iframe')!;
-    expect(new URL(iframe.src).searchParams.get('locale')).to.equal('ja');
+    const { result, challenge, acsUrl } = await harness.openChallenge();
+    expect(new URL(acsUrl).searchParams.get('locale')).to.equal('ja');
     expect(challenge.shadowRoot!.textContent).to.contain(ja.checkout.challengeTitle);
-    await harness.challengeLoaded(iframe.src);
     await expect(el).to.be.accessible();
     await harness.completeChallenge('complete');
     expect((await result).status).to.equal('succeeded');
     await el.updateComplete;
     expect(harness.statusView()!.textContent).to.contain(ja.checkout.succeededTitle);
     await expect(el).to.be.accessible();
+  });
+
+  it('should pass axe in Japanese (light) with the field errors, then the decline, showing', async () => {
+    const { el, harness } = await mountCheckout({ session: { locale: 'ja' } });
+    expect((await el.confirm()).status).to.equal('not_submitted');
+    await el.updateComplete;
+    expect(harness.input('email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(harness.text()).to.contain(ja.checkout.fieldErrors.required);
+    await expect(el).to.be.accessible();
+
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000009995' });
+    await el.confirm();
+    await el.updateComplete;
+    expect(harness.text()).to.contain(ja.checkout.declined.insufficient_funds);
+    await expect(el).to.be.accessible();
+  });
+
+  it('should pass axe in Arabic (dark) with the field errors showing, and with the challenge open', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'ar', theme: 'dark' } });
+    expect((await el.confirm()).status).to.equal('not_submitted');
+    await el.updateComplete;
+    expect(harness.text()).to.contain(ar.checkout.fieldErrors.required);
+    await expect(el).to.be.accessible();
+
+    const { result, challenge } = await harness.openChallenge();
+    expect(challenge.shadowRoot!.textContent).to.contain(ar.checkout.challengeTitle);
+    await expect(el).to.be.accessible();
+    await harness.completeChallenge('complete');
+    expect((await result).status).to.equal('succeeded');
   });
 
   it('should fall back to English, unknown tag and all, with no catalogue request', async () => {
