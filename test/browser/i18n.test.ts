@@ -1,7 +1,11 @@
-import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
 import { frameMessage, mountCheckout, type CheckoutHarness } from '../harness/checkout.harness.js';
+import { startFaultProxy } from '../harness/messages.js';
+import { createSession } from '../harness/sandbox.js';
+import { nextEvent } from '../helpers/expect-event.js';
 
 /**
  * The checkout in the customer's language (issue #12): the session's `locale` or the element's,
@@ -14,6 +18,7 @@ interface FrameFacts {
   lang: string;
   dir: string;
   labels: string[];
+  labelsShown: string[];
   digitDirections: string[];
   background: string;
 }
@@ -165,6 +170,29 @@ describe('<xpay-checkout> languages', () => {
     await expect(el).to.be.accessible();
     await harness.completeChallenge('complete');
     expect((await result).status).to.equal('succeeded');
+  });
+
+  it("should not show the card frame's English labels while the session's language loads, nor hide them past the wait", async function () {
+    this.timeout(60_000);
+    const session = await createSession({ locale: 'ja' });
+    // The Japanese catalogue is held far past the frame's 8 s wait for it.
+    const proxy = await startFaultProxy([{ path: '/locales-[^/]+/ja\\.json$', pattern: true, faults: [{ type: 'delay', ms: 30_000 }] }]);
+    const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+    const ready = nextEvent(el, 'xpay-ready');
+    el.apiBase = proxy;
+    el.clientSecret = session.clientSecret;
+    let facts = await frameFacts();
+    while (facts.labels.length === 0) facts = await frameFacts();
+    // Still loading: the frame relays the session only once its language is applied.
+    expect(el.status).to.equal('loading');
+    expect(facts.labels).to.include('Card number');
+    expect(facts.labelsShown).to.deep.equal([]);
+
+    // Past the wait the frame speaks English rather than hold the form back.
+    await ready;
+    facts = await frameFacts();
+    expect(facts.lang).to.equal('en');
+    expect(facts.labelsShown).to.include('Card number');
   });
 
   it('should fall back to English, unknown tag and all, with no catalogue request', async () => {
