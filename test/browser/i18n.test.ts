@@ -22,7 +22,7 @@ interface FrameFacts {
   digitDirections: string[];
   background: string;
 }
-const frameFacts = () => executeServerCommand<Record<string, never>, FrameFacts>('xpay-frame-facts');
+const frameFacts = () => executeServerCommand<FrameFacts, undefined>('xpay-frame-facts');
 
 /** Resolves once the card frame's background token is `value` (the host re-sent its tokens). */
 async function frameBackground(value: string): Promise<void> {
@@ -181,7 +181,7 @@ describe('<xpay-checkout> languages', () => {
     const ready = nextEvent(el, 'xpay-ready');
     el.apiBase = proxy;
     el.clientSecret = session.clientSecret;
-    let facts = await frameFacts();
+    let facts: FrameFacts = await frameFacts();
     while (facts.labels.length === 0) facts = await frameFacts();
     // Still loading: the frame relays the session only once its language is applied.
     expect(el.status).to.equal('loading');
@@ -193,6 +193,25 @@ describe('<xpay-checkout> languages', () => {
     facts = await frameFacts();
     expect(facts.lang).to.equal('en');
     expect(facts.labelsShown).to.include('Card number');
+  });
+
+  it("should preselect the billing country of the session's locale, else the browser's region", async () => {
+    const browserRegion = /-([A-Z]{2})$/.exec(navigator.language)?.[1] ?? '';
+    expect(browserRegion, 'a browser whose language names a region other than Brazil').to.match(/^(?!BR$)[A-Z]{2}$/);
+    const brazil = await mountCheckout({ session: { locale: 'pt-BR' } });
+    expect(content(brazil.harness).lang).to.equal('pt-BR');
+    expect((brazil.harness.input('country') as HTMLSelectElement).value).to.equal('BR');
+    // `de` names no region: the browser's stands, as before.
+    const german = await mountCheckout({ session: { locale: 'de' } });
+    expect((german.harness.input('country') as HTMLSelectElement).value).to.equal(browserRegion);
+  });
+
+  it('should read a malformed locale input as auto (the session decides), never throwing from Intl', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'en-a' }, session: { locale: 'de' } });
+    expect(el.locale).to.equal('en-a');
+    expect(content(harness).lang).to.equal('de');
+    expect(payText(harness)).to.equal('25,00 $ bezahlen');
+    expect((await frameFacts()).lang).to.equal('de');
   });
 
   it('should fall back to English, unknown tag and all, with no catalogue request', async () => {

@@ -4,7 +4,7 @@ import type { XpayError } from '../../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
-import { LOCALE_TAG, type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
+import { type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
 import type { CheckoutCatalogue } from '../../i18n/catalogue.js';
 import { EN_CHECKOUT } from '../../i18n/en-catalogue.js';
 import { withEnglishFallback } from '../../i18n/fallback.js';
@@ -192,7 +192,7 @@ export class XpayCheckout extends LitElement {
   #frame = new CardFrameController(this, {
     slot: () => this.renderRoot?.querySelector('.card-frame-slot') ?? null,
     title: () => this.#t.cardFrameTitle,
-    // The input as given: the frame resolves it (frame-locale.ts), and reads one that is not a tag as `auto`.
+    // The input as given: the frame checks and resolves it (frame-locale.ts); one it cannot use is `auto`.
     initOf: () => ({ locale: this.locale, styleTokens: readStyleTokens(this) }),
     onSubmit: () => void this.#requestSubmit(),
     onLocale: (message) => this.#handleLocale(message),
@@ -288,9 +288,10 @@ export class XpayCheckout extends LitElement {
     if (changed.has('clientSecret') || changed.has('apiBase')) this.#startSession();
     const session = this.#intent.session;
     if (session && this.#prefilledFor !== session.id) {
-      // The email the merchant already knows is filled in once per session, never over typing.
+      // Once per session, as it arrives and before its fields show (so never over typing): the email
+      // the merchant knows, and the country of the language the frame resolved just before.
       this.#prefilledFor = session.id;
-      if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
+      this.billing = this.#initialBilling(session);
     }
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
@@ -367,9 +368,13 @@ export class XpayCheckout extends LitElement {
     return this.#spoken?.locale ?? 'en';
   }
 
-  /** The locale money, dates and country names are formatted in. */
+  /**
+   * The locale money, dates and country names are formatted in: the one the frame resolved, which
+   * it says before it relays the session. Never the input itself: a malformed tag (`en-a`) would
+   * throw a RangeError in `Intl`, and the frame checks it (frame-locale.ts).
+   */
   get #resolvedLocale(): string {
-    return this.#spoken?.intl ?? ((this.locale !== 'auto' && this.locale) || navigator.language || 'en');
+    return this.#spoken?.intl ?? navigator.language;
   }
 
   /**
@@ -387,8 +392,10 @@ export class XpayCheckout extends LitElement {
     return requirementsFor(session, this.fields);
   }
 
+  /** The region of the language resolved (the session's `pt-BR` → BR), else of the browser's. */
   #initialBilling(session: ClientPublicSession | null): BillingValues {
-    return { ...emptyBilling(defaultCountry(this.#resolvedLocale)), email: session?.customerEmail ?? '' };
+    const country = defaultCountry(this.#resolvedLocale) || defaultCountry(navigator.language);
+    return { ...emptyBilling(country), email: session?.customerEmail ?? '' };
   }
 
   /** (Re)starts everything for the current client secret: a new session run and a new frame. Owns every per-session field. */
