@@ -8,9 +8,9 @@
  * function, so the name resolves inside a function scope (Babel's "bugfixes" do). This is the
  * second, run over the *final* code: both minifiers would inline the arrow again.
  */
-import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { parseAst } from 'rolldown/parseAst';
 import type { Plugin } from 'vite';
+import { insertAll, shiftMappings, type Insertion } from './source-insertions.js';
 
 interface Node {
   type: string;
@@ -59,11 +59,6 @@ export function unsafeFieldInitializers(code: string, sourceType: 'module' | 'sc
   return found;
 }
 
-interface Insertion {
-  at: number;
-  text: string;
-}
-
 /**
  * Wraps each unsafe initializer as `(()=>(value))()`. Returns the new code and the insertions, so a
  * source map can follow them; `code` is returned unchanged when nothing needs wrapping.
@@ -75,37 +70,7 @@ export function wrapUnsafeFieldInitializers(code: string, sourceType: 'module' |
       { at: value.end, text: '))()' },
     ])
     .sort((a, b) => a.at - b.at);
-  let out = '';
-  let from = 0;
-  for (const { at, text } of insertions) {
-    out += code.slice(from, at) + text;
-    from = at;
-  }
-  return { code: out + code.slice(from), insertions };
-}
-
-/** Moves a source map's generated columns past text inserted into the generated code. */
-export function shiftMappings(mappings: string, code: string, insertions: readonly Insertion[]): string {
-  const lines = decode(mappings);
-  // Line and column of each insertion in the original generated code.
-  const lineStarts = [0];
-  for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  let line = 0;
-  const byLine = new Map<number, { column: number; length: number }[]>();
-  for (const { at, text } of insertions) {
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= at) line++;
-    const list = byLine.get(line) ?? [];
-    list.push({ column: at - lineStarts[line]!, length: text.length });
-    byLine.set(line, list);
-  }
-  for (const [index, shifts] of byLine) {
-    for (const segment of lines[index] ?? []) {
-      let moved = 0;
-      for (const shift of shifts) if (shift.column <= segment[0]) moved += shift.length;
-      segment[0] += moved;
-    }
-  }
-  return encode(lines);
+  return { code: insertAll(code, insertions), insertions };
 }
 
 /** Vite plugin: the wrapping, over every JS chunk, after any minifier (`enforce: 'post'`, listed last). */

@@ -5,7 +5,8 @@ import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shiftMappings, unsafeFieldInitializers, wrapUnsafeFieldInitializers } from '../../../scripts/safari-field-scope.js';
+import { shiftMappings } from '../../../scripts/source-insertions.js';
+import { unsafeFieldInitializers, wrapUnsafeFieldInitializers } from '../../../scripts/safari-field-scope.js';
 
 /**
  * The browser floor (README "Browser support": Safari/iOS 15.4, Chrome/Edge 100, Firefox 100), as

@@ -22,6 +22,13 @@ describe('CDN bundle (dist/cdn/xpay.js)', () => {
     expect(bundle.code).not.toMatch(/\bimport\s*\(/);
   });
 
+  it('should parenthesise its function, so V8 compiles it while streaming, off the main thread', () => {
+    // scripts/eager-compile.ts: without the parentheses the whole bundle compiles lazily, in the
+    // script's evaluation on the main thread (issue #9's compile + evaluation measurement).
+    expect(bundle.code.startsWith('var XPay=(function(')).toBe(true);
+    expect(bundle.code.trimEnd()).toMatch(/\}\)\(\{\}\);?$/);
+  });
+
   it("should carry Lit's production build, not its dev mode", () => {
     expect(bundle.code.includes('Lit is in dev mode'), `see ${BUNDLE_RULES}#lit-production-build`).toBe(false);
   });
