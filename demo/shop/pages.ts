@@ -4,6 +4,7 @@ import { formatMoney } from './money.js';
 import { PRODUCTS, CURRENCY } from './catalogue.js';
 import type { Order } from './orders.js';
 import type { DemoPaymentLink } from './payment-link.js';
+import { LANGUAGE_CHOICES, THEME_CHOICES } from '../web/appearance-options.js';
 import { BACK_TO_SHOP, EMPTY_CART_MESSAGE } from '../web/empty-cart.js';
 
 /** The shop front: products, the cart (it lives in the browser, see web/shop.ts) and the payment link. */
@@ -176,6 +177,25 @@ const eventPanel = html`<aside class="events" aria-labelledby="events-title">
   <ol id="event-log" data-testid="event-log"></ol>
 </aside>`;
 
+/**
+ * The language and theme pickers above a checkout (demo/web/appearance.ts applies them, live, and
+ * keeps them in the URL). Each language is named in itself, with its `lang`, as a customer looks for it.
+ */
+const appearancePicker = html`<div class="appearance">
+  <label
+    >Language
+    <select name="locale">
+      ${LANGUAGE_CHOICES.map(([tag, name]) => html`<option value="${tag}" lang="${tag === 'auto' ? 'en' : tag}">${name}</option>`)}
+    </select></label
+  >
+  <label
+    >Theme
+    <select name="theme">
+      ${THEME_CHOICES.map(([value, name]) => html`<option value="${value}">${name}</option>`)}
+    </select></label
+  >
+</div>`;
+
 const orderLink = html`<p><a id="order-link" hidden href="/orders">View your order</a></p>`;
 
 /**
@@ -199,6 +219,7 @@ export function tagCheckoutPage() {
       <p id="page-status" role="status"></p>
       <div class="checkout-layout">
         <section>
+          ${appearancePicker}
           <xpay-checkout summary="total"></xpay-checkout>
           ${orderLink}
         </section>
@@ -217,6 +238,7 @@ export function cdnCheckoutPage(integrity: string) {
       <p id="page-status" role="status"></p>
       <div class="checkout-layout">
         <section>
+          ${appearancePicker}
           <div id="pay"></div>
           ${orderLink}
         </section>
@@ -235,6 +257,7 @@ export function ownButtonCheckoutPage() {
       <p id="page-status" role="status"></p>
       <div class="checkout-layout">
         <section>
+          ${appearancePicker}
           <xpay-checkout summary="total" hide-pay-button></xpay-checkout>
           <div class="shop-actions">
             <button type="button" id="add-mug">Add a mug to the order</button>

@@ -3,6 +3,7 @@
  * this file only asks the shop for a session and calls `window.XPay.mount()`.
  */
 import type * as XPayApi from 'xpay-checkout';
+import { attachAppearancePicker } from './appearance.js';
 import { goToOrderOnSuccess, prepareCheckoutPage } from './checkout-page.js';
 
 declare global {
@@ -14,5 +15,6 @@ declare global {
 const start = await prepareCheckoutPage();
 if (start) {
   const checkout = window.XPay.mount('#pay', { clientSecret: start.clientSecret, apiBase: start.apiBase, summary: 'total' });
+  attachAppearancePicker(checkout);
   goToOrderOnSuccess(checkout, start.orderId);
 }

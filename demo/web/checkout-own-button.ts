@@ -4,9 +4,11 @@
  */
 import 'xpay-checkout/define';
 import { addToCart } from './cart.js';
+import { attachAppearancePicker } from './appearance.js';
 import { goToOrderOnSuccess, prepareCheckoutPage } from './checkout-page.js';
 
 const checkout = document.querySelector('xpay-checkout')!;
+attachAppearancePicker(checkout);
 const payButton = document.getElementById('shop-pay') as HTMLButtonElement;
 const addMore = document.getElementById('add-mug') as HTMLButtonElement;
 const outcome = document.getElementById('shop-outcome')!;

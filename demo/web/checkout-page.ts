@@ -29,8 +29,10 @@ export async function prepareCheckoutPage(): Promise<CheckoutStart | undefined> 
   const capture = new URLSearchParams(location.search).get('capture') === 'manual' ? 'manual' : 'automatic';
   try {
     const start = await startCheckout(cart, capture);
-    params.set('order', start.orderId);
-    history.replaceState(history.state, '', `${location.pathname}?${params}`);
+    // The query as it is now: the language and theme pickers may have changed it meanwhile.
+    const now = new URLSearchParams(location.search);
+    now.set('order', start.orderId);
+    history.replaceState(history.state, '', `${location.pathname}?${now}`);
     return start;
   } catch (error) {
     showWithoutCheckout((error as Error).message);

@@ -36,7 +36,12 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   /** The test-card picker, in a test-mode session (re-made in each language). */
   let picker: HTMLElement | undefined;
 
+  // The form is laid out (the host sizes the frame by it) but not shown until the language is
+  // applied: English labels about to be replaced would flash. Bounded: the language is applied at
+  // most 8 s after the session arrives (frame-locale.ts), in English if its catalogue is late.
+  root.toggleAttribute('data-lang-pending', true);
   const speak = createFrameLocale((match, catalogue) => {
+    root.removeAttribute('data-lang-pending');
     strings = catalogue ? toFrameStrings(catalogue.frame) : EN_STRINGS;
     // Without its catalogue the frame speaks English, whatever was asked.
     const lang = catalogue ? match.locale : 'en';

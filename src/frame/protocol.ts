@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
 import { lazy, lenientKit } from '../api/kit.js';
 import { exceedsJsonSize, MAX_MESSAGE_SIZE } from '../api/limits.js';
+import { isLocaleInput, malformedLocale } from '../i18n/locale.js';
 import {
   clientSchemas,
   type ClientPublicIntent,
@@ -60,12 +61,6 @@ export type StyleTokens = Partial<Record<StyleTokenName, string>>;
  */
 export const SAFE_CSS_VALUE =
   /^(?!.*(?:url|image|image-set|src|element|attr|var|expression)\s*\()(?!.*\/\*)[-\w\s#(),.%'"/+]{1,200}$/i;
-
-/**
- * The shape of the locale the host sends in `init`: `auto` or a BCP 47-like tag (`de`, `pt-BR`,
- * `zh-Hans`); anything else reads as `auto`.
- */
-export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** What the customer may choose in the frame's method section: `change.method` (issue #11). */
 export const PAYMENT_CHOICES = ['card', 'saved_card', 'bank_redirect'] as const;
@@ -241,8 +236,9 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       v,
       type: z.literal('init'),
       clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
-      // The element's input as the merchant set it: one that is not a tag is `auto`, not a dropped init.
-      locale: z.catch(text(35, LOCALE_TAG), 'auto'),
+      // The element's input as the merchant set it: one that is not a tag `Intl` takes is `auto`
+      // (said in the console), not a dropped init.
+      locale: z.catch(z.custom<string>(isLocaleInput), (ctx) => malformedLocale(ctx.value)),
       styleTokens,
       redirectAllowed: z.optional(z.boolean()),
     }),

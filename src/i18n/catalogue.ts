@@ -22,9 +22,9 @@ export interface Catalogue {
 export type PluralMessage = { readonly other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
 
 /**
- * The host widget's strings. Keys match `Translation`'s (see `toTranslation()`); a message that
- * `Translation` builds with a function is a template here, and one that reads differently without an
- * optional value has a second key (`succeededDetailNoCard`).
+ * The host widget's strings, the source `Translation` is derived from (`translation.ts`): a message
+ * that takes values is a template here (see `TEMPLATE_PLACEHOLDERS`), and one that reads differently
+ * without a card to name has a second key (`succeededDetailNoCard`).
  */
 export interface CheckoutCatalogue {
   loading: string;

@@ -1,6 +1,5 @@
-import { EN_CHECKOUT } from './en-catalogue.js';
-import { toTranslation } from './to-translation.js';
+import { translate } from './messages.js';
 import type { Translation } from './translation.js';
 
-/** The English catalogue: the default, and the fallback for any string a locale lacks. */
-export const en: Translation = toTranslation(EN_CHECKOUT, 'en');
+/** The English strings: the default, before the card frame has said which language the customer reads. */
+export const en: Translation = translate();

@@ -7,13 +7,14 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
  * Fills the named placeholders of a catalogue string: `interpolate('Pay {amount}', { amount: '$5' })`.
- * A placeholder without a value stays visible as `{name}` rather than throwing or vanishing, so a
- * translation mistake shows up on screen instead of breaking the checkout.
+ * A number is formatted in `locale` ("1,200"). A placeholder without a value stays visible as
+ * `{name}` rather than throwing or vanishing, so a translation mistake shows up on screen instead of
+ * breaking the checkout.
  */
-export function interpolate(template: string, values: Readonly<Record<string, PlaceholderValue>>): string {
+export function interpolate(template: string, values: Readonly<Record<string, PlaceholderValue>>, locale = 'en'): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
-    return value == null ? whole : String(value);
+    return value == null ? whole : typeof value === 'number' ? value.toLocaleString(locale) : value;
   });
 }
 

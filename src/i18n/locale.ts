@@ -102,22 +102,40 @@ export function isRtl(locale: string): boolean {
   return script ? RTL_SCRIPTS.test(script) : RTL_LANGUAGES.test(language);
 }
 
-/** Longest `locale` a session may hold (BCP 47 tags we would ever use are far shorter). */
+/** Longest locale tag we take (BCP 47 tags we would ever use are far shorter). */
 const MAX_LOCALE_LENGTH = 35;
 
 /**
- * Validates a checkout session's optional `locale` field: `auto`, or a well-formed BCP 47 tag of at
- * most 35 characters (`de`, `pt-BR`, `zh-Hans`). A well-formed tag we have no catalogue for is
- * accepted and falls back at display time (see {@link resolveLocale}), as the browser's would.
+ * The shape of a BCP 47 tag (`de`, `pt-BR`, `zh-Hans`): ASCII letters, digits and hyphens. Only a
+ * first filter: `Intl` checks the grammar (see {@link isLocaleInput}).
  */
-export function isSessionLocale(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LOCALE_LENGTH) return false;
+export const LOCALE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * True for `auto` and for a well-formed BCP 47 tag of at most 35 characters that `Intl` accepts
+ * (`de`, `pt-BR`, `zh-Hans`; not `en-a`, which has the shape but would throw a RangeError where money
+ * is formatted). A well-formed tag we have no catalogue for is accepted and falls back at display
+ * time (see {@link resolveLocale}), as the browser's would. The one check of a checkout session's
+ * `locale` field and of the element's `locale` input.
+ */
+export function isLocaleInput(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_LOCALE_LENGTH) return false;
   if (value === AUTO_LOCALE) return true;
-  // The pattern keeps the alphabet to ASCII letters, digits and hyphens; Intl checks the grammar.
-  if (!/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(value)) return false;
   try {
-    return Intl.getCanonicalLocales(value).length === 1;
+    return LOCALE_TAG.test(value) && Intl.getCanonicalLocales(value).length === 1;
   } catch {
     return false;
   }
 }
+
+/**
+ * What a `locale` input that fails {@link isLocaleInput} is read as: `auto`, said in the console for
+ * the developer who set it (the element's input reaches the card frame, which checks it).
+ */
+export function malformedLocale(input: unknown): typeof AUTO_LOCALE {
+  console.debug(`<xpay-checkout>: locale ${JSON.stringify(input)} is not auto or a BCP 47 tag such as de, pt-BR or zh-Hans; auto is used.`);
+  return AUTO_LOCALE;
+}
+
+/** Validates a checkout session's optional `locale` field: see {@link isLocaleInput}. */
+export const isSessionLocale = isLocaleInput;

@@ -1,39 +1,47 @@
-import type { DeclineReason, Translation, TranslationOverrides } from './translation.js';
-import { en } from './en.js';
-import { interpolate } from './interpolate.js';
+import type { CardBrand } from '../api/enums.js';
+import type { CheckoutCatalogue } from './catalogue.js';
+import { EN_CHECKOUT } from './en-catalogue.js';
+import { interpolate, pluralVariant } from './interpolate.js';
+import type { DeclineReason, TEMPLATE_PLACEHOLDERS, TemplateKey, Translation, TranslationOverrides } from './translation.js';
+
+/** Card brands are proper nouns, the same in every locale; only the unknown brand is translated. */
+const BRAND_NAMES: Omit<Record<CardBrand, string>, 'unknown'> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
 
 /**
- * The named placeholders of each `Translation` entry that is a function, in its argument order: a
- * merchant may override such an entry with a template string (`pay: 'Place order · {amount}'`).
+ * The strings in `locale`: its `catalogue` (English unless given) with the merchant's overrides
+ * winning per entry, inside the tables too (overriding one decline message keeps the other nine).
  */
-export const TEMPLATE_PLACEHOLDERS = {
-  quantity: ['count'],
-  pay: ['amount'],
-  succeededDetail: ['amount', 'card'],
-  cardDescription: ['brand', 'last4'],
-  authorisedDetail: ['amount', 'card'],
-} as const satisfies { [K in keyof Translation]?: readonly string[] };
-
-/**
- * The catalogue with the merchant's overrides applied; `base` (English unless given, e.g.
- * `toTranslation(german, 'de')`) fills every gap, inside the tables too: overriding one decline
- * message keeps the other nine. An override given as a template where `base` has a function is
- * filled from the function's arguments by name (see {@link TEMPLATE_PLACEHOLDERS}).
- */
-export function resolveTranslation(overrides?: TranslationOverrides | null, base: Translation = en): Translation {
-  if (!overrides) return base;
-  const t: Record<string, unknown> = { ...base, ...overrides };
-  for (const key in overrides) {
-    const baseValue = base[key as keyof Translation];
-    const value = overrides[key as keyof Translation];
-    if (typeof baseValue === 'object') t[key] = { ...baseValue, ...(value as object) };
-    else if (typeof baseValue === 'function' && typeof value === 'string') {
-      const names: readonly string[] = TEMPLATE_PLACEHOLDERS[key as keyof typeof TEMPLATE_PLACEHOLDERS] ?? [];
-      t[key] = (...args: unknown[]) =>
-        interpolate(value, Object.fromEntries(names.map((name, i) => [name, args[i] as string | number | null])));
-    }
-  }
+export function translate(overrides?: TranslationOverrides | null, catalogue: CheckoutCatalogue = EN_CHECKOUT, locale = 'en'): Translation {
+  const t: Record<string, unknown> = { ...catalogue, locale };
+  // Only the tables are objects in an override.
+  for (const [key, value] of Object.entries(overrides ?? {})) t[key] = typeof value === 'object' ? { ...(t[key] as object), ...value } : value;
   return t as unknown as Translation;
+}
+
+/**
+ * An entry that takes values, filled: `fill(t, 'pay', { amount: '$5.00' })`. A template's
+ * placeholders are filled by name (a count formatted in the locale, a plural message's variant
+ * picked by it); a merchant's function gets the values in the order given, which is
+ * {@link TEMPLATE_PLACEHOLDERS}' order.
+ */
+export function fill(t: Translation, key: TemplateKey | 'succeededDetailNoCard' | 'authorisedDetailNoCard', values: Readonly<Record<string, string | number>>): string {
+  const message = t[key];
+  return typeof message === 'function'
+    ? (message as (...values: unknown[]) => string)(...Object.values(values))
+    : interpolate(typeof message === 'string' ? message : pluralVariant(message, values['count'] as number, t.locale), values, t.locale);
+}
+
+/** A card brand's name: the merchant's, else the proper noun, else (unknown brand) the catalogue's "Card". */
+export function brandName(t: Translation, brand: CardBrand): string {
+  return t.brandNames?.[brand] ?? (brand === 'unknown' ? t.unknownBrand : BRAND_NAMES[brand]);
 }
 
 /**
@@ -42,6 +50,6 @@ export function resolveTranslation(overrides?: TranslationOverrides | null, base
  * catalogue has words for every reason, so its keys are the reasons (`DECLINE_REASONS`).
  */
 export function declineMessage(t: Translation, code: string, declineCode?: string): string {
-  const reason = [declineCode, code].find((c): c is DeclineReason => Object.hasOwn(en.declined, c ?? ''));
+  const reason = [declineCode, code].find((c): c is DeclineReason => Object.hasOwn(EN_CHECKOUT.declined, c ?? ''));
   return t.declined[reason ?? 'card_declined'];
 }

@@ -1,4 +1,5 @@
 import type { CardBrand } from '../api/enums.js';
+import type { CheckoutCatalogue } from './catalogue.js';
 
 /**
  * Reasons a payment attempt can fail that the customer can act on. `card_declined` is the generic
@@ -26,91 +27,64 @@ export const FIELD_ERROR_CODES = ['required', 'invalid_email', 'invalid_phone', 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
- * Every customer-facing string the widget shows. `en.ts` implements it; a merchant passes
- * {@link TranslationOverrides} as `messages` to override single strings (e.g. `pay`). Functions take
- * already-formatted values (money goes through `format.ts`) so a translation never formats numbers.
+ * The catalogue entries that take values, and the values' names in the order a merchant's function
+ * override receives them. The catalogue writes each as a template with these named placeholders
+ * (`pay: 'Pay {amount}'`), which `fill()` fills. Types only: bundles drop it.
  */
-export interface Translation {
-  /** BCP 47 tag this catalogue is written in. */
+export const TEMPLATE_PLACEHOLDERS = {
+  quantity: ['count'],
+  pay: ['amount'],
+  succeededDetail: ['amount', 'card'],
+  cardDescription: ['brand', 'last4'],
+  authorisedDetail: ['amount', 'card'],
+} as const satisfies { [K in keyof CheckoutCatalogue]?: readonly string[] };
+
+/** The catalogue entries that take values. */
+export type TemplateKey = keyof typeof TEMPLATE_PLACEHOLDERS;
+
+/** What each placeholder is given: already-formatted text, or a count. */
+interface PlaceholderValues {
+  count: number;
+  amount: string;
+  card: string;
+  brand: string;
+  last4: string;
+}
+
+/** The values for a list of placeholder names, as a tuple: `['amount', 'card']` → `[string, string]`. */
+type ValuesOf<Names extends readonly string[]> = { -readonly [I in keyof Names]: PlaceholderValues[Names[I] & keyof PlaceholderValues] };
+
+/** A merchant's function in place of a template entry, e.g. `pay: (amount) => \`Place order · ${amount}\``. */
+export type TemplateFunction<K extends TemplateKey> = (...values: ValuesOf<(typeof TEMPLATE_PLACEHOLDERS)[K]>) => string;
+
+/**
+ * Every customer-facing string the widget shows, in one language, as its views read them: the
+ * {@link CheckoutCatalogue} (the one source of truth: `en-catalogue.ts`, `locales/*.json`), the tag
+ * it is written in, and the merchant's `messages` over it, per entry. An entry that takes values is
+ * a template, or the merchant's function; `fill()` reads either. `translate()` builds it.
+ */
+export interface Translation
+  extends Omit<CheckoutCatalogue, TemplateKey>,
+    Readonly<{ [K in TemplateKey]: CheckoutCatalogue[K] | TemplateFunction<K> }> {
+  /** BCP 47 tag the catalogue is written in. */
   readonly locale: string;
-
-  /** Announced while the session loads. */
-  loading: string;
-  /** Heading of the order summary. */
-  orderSummary: string;
-  /** A line item's quantity, e.g. "Qty 2". */
-  quantity: (count: number) => string;
-  subtotal: string;
-  total: string;
-  /** "Pay $25.00". */
-  pay: (amount: string) => string;
-  /** Pay button text while a payment is being submitted. */
-  paying: string;
-  /** Shown over the disabled form while another window of the same checkout is in 3-D Secure. */
-  actionElsewhere: string;
-
-  contactHeading: string;
-  email: string;
-  phone: string;
-  billingAddressHeading: string;
-  addressLine1: string;
-  addressLine2: string;
-  city: string;
-  state: string;
-  postalCode: string;
-  country: string;
-  /** Marks an optional field's label. */
-  optional: string;
-  fieldErrors: Record<FieldErrorCode, string>;
-
-  cardHeading: string;
-  /** The card iframe's `title` (screen readers announce it when entering the frame). */
-  cardFrameTitle: string;
-  brandNames: Record<CardBrand, string>;
-  /** Reassurance under the pay button. */
-  secureNote: string;
-
-  processingTitle: string;
-  processingDetail: string;
-  succeededTitle: string;
-  /** "$25.00 paid with Visa ending in 4242". */
-  succeededDetail: (amount: string, card: string | null) => string;
-  /** "Visa ending in 4242". */
-  cardDescription: (brand: string, last4: string) => string;
-  reference: string;
-  authorisedTitle: string;
-  authorisedDetail: (amount: string, card: string | null) => string;
-  declinedTitle: string;
-  declined: Record<DeclineReason, string>;
-  canceledTitle: string;
-  canceledDetail: string;
-  expiredTitle: string;
-  expiredDetail: string;
-  errorTitle: string;
-  networkErrorDetail: string;
-  integrationErrorDetail: string;
-  /** Shown instead of the form in a browser below the support floor (`unsupported_browser`). */
-  unsupportedBrowserDetail: string;
-  retry: string;
-
-  challengeTitle: string;
-  challengeFrameTitle: string;
-  challengeClose: string;
-  challengeOpened: string;
+  /** The merchant's names of card brands, over the proper nouns (and the catalogue's `unknownBrand`). */
+  brandNames?: Partial<Record<CardBrand, string>>;
 }
 
 /**
- * What a merchant passes as `messages`: any strings of {@link Translation}, and in its tables
+ * What a merchant passes as `messages`: any strings of the catalogue, and in its tables
  * (`declined`, `fieldErrors`, `brandNames`) any single entry, e.g.
- * `{ pay: (amount) => \`Place order · ${amount}\`, declined: { insufficient_funds: '…' } }`.
- * An entry that is a function may also be given as a template with the catalogue's named
- * placeholders (`{ pay: 'Place order · {amount}' }`, see `TEMPLATE_PLACEHOLDERS`).
+ * `{ pay: 'Place order · {amount}', declined: { insufficient_funds: '…' } }`. An entry that takes
+ * values is a template with the catalogue's named placeholders (see {@link TEMPLATE_PLACEHOLDERS}),
+ * or a function of them in that order (`pay: (amount) => \`Place order · ${amount}\``). With no card
+ * to name, `succeededDetailNoCard` / `authorisedDetailNoCard` are read instead.
  * Everything left out stays in the customer's locale.
  */
 export type TranslationOverrides = {
-  [K in keyof Translation]?: Translation[K] extends (...args: never[]) => unknown
+  [K in keyof Translation]?: K extends TemplateKey
     ? Translation[K] | string
-    : Translation[K] extends object
+    : NonNullable<Translation[K]> extends object
       ? Partial<Translation[K]>
       : Translation[K];
 };

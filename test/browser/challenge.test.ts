@@ -11,19 +11,10 @@ import { recordEvents } from '../helpers/expect-event.js';
  */
 async function openChallenge() {
   const mounted = await mountCheckout();
-  const { el, harness } = mounted;
-  await harness.fillBilling();
-  await harness.fillCard({ number: '4000002760003184' });
-  const result = el.confirm();
-  await harness.waitForStatus('requires_action');
-  const challenge = harness.challenge();
-  await challenge.updateComplete;
-  const acsFrame = challenge.shadowRoot!.querySelector('iframe')!;
-  const acsUrl = acsFrame.src;
-  await harness.challengeLoaded(acsUrl);
+  const opened = await mounted.harness.openChallenge();
   let doneSignals = 0;
-  challenge.addEventListener('xpay-challenge-done', () => (doneSignals += 1));
-  return { ...mounted, result, challenge, acsFrame, acsUrl, doneSignals: () => doneSignals };
+  opened.challenge.addEventListener('xpay-challenge-done', () => (doneSignals += 1));
+  return { ...mounted, ...opened, doneSignals: () => doneSignals };
 }
 
 const DONE = { v: 1, type: 'challenge_done' };

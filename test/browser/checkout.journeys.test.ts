@@ -167,12 +167,7 @@ describe('<xpay-checkout> payment journeys', () => {
     it('should report a decline when the customer closes the challenge, and bring the form back', async () => {
       const { el, harness } = await mountCheckout();
       const declined = recordEvents(el, 'xpay-declined');
-      await harness.fillBilling();
-      await harness.fillCard({ number: '4000002760003184' });
-      const result = el.confirm();
-      await harness.waitForStatus('requires_action');
-      const challenge = harness.challenge();
-      await challenge.updateComplete;
+      const { result, challenge } = await harness.openChallenge();
       (challenge.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click();
       const settled = await result;
       expect(settled.status).to.equal('requires_payment_method');

@@ -1,7 +1,11 @@
-import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
 import { frameMessage, mountCheckout, type CheckoutHarness } from '../harness/checkout.harness.js';
+import { startFaultProxy } from '../harness/messages.js';
+import { createSession } from '../harness/sandbox.js';
+import { nextEvent } from '../helpers/expect-event.js';
 
 /**
  * The checkout in the customer's language (issue #12): the session's `locale` or the element's,
@@ -14,10 +18,11 @@ interface FrameFacts {
   lang: string;
   dir: string;
   labels: string[];
+  labelsShown: string[];
   digitDirections: string[];
   background: string;
 }
-const frameFacts = () => executeServerCommand<Record<string, never>, FrameFacts>('xpay-frame-facts');
+const frameFacts = () => executeServerCommand<FrameFacts, undefined>('xpay-frame-facts');
 
 /** Resolves once the card frame's background token is `value` (the host re-sent its tokens). */
 async function frameBackground(value: string): Promise<void> {
@@ -126,22 +131,87 @@ describe('<xpay-checkout> languages', () => {
     const { el, harness } = await mountCheckout({ session: { locale: 'ja-JP' } });
     expect(content(harness).lang).to.equal('ja');
     await expect(el).to.be.accessible();
-    await harness.fillBilling();
-    await harness.fillCard({ number: '4000002760003184' });
-    const result = el.confirm();
-    await harness.waitForStatus('requires_action');
-    const challenge = harness.challenge();
-    await challenge.updateComplete;
-    const iframe = challenge.shadowRoot!.querySelector('iframe')!;
-    expect(new URL(iframe.src).searchParams.get('locale')).to.equal('ja');
+    const { result, challenge, acsUrl } = await harness.openChallenge();
+    expect(new URL(acsUrl).searchParams.get('locale')).to.equal('ja');
     expect(challenge.shadowRoot!.textContent).to.contain(ja.checkout.challengeTitle);
-    await harness.challengeLoaded(iframe.src);
     await expect(el).to.be.accessible();
     await harness.completeChallenge('complete');
     expect((await result).status).to.equal('succeeded');
     await el.updateComplete;
     expect(harness.statusView()!.textContent).to.contain(ja.checkout.succeededTitle);
     await expect(el).to.be.accessible();
+  });
+
+  it('should pass axe in Japanese (light) with the field errors, then the decline, showing', async () => {
+    const { el, harness } = await mountCheckout({ session: { locale: 'ja' } });
+    expect((await el.confirm()).status).to.equal('not_submitted');
+    await el.updateComplete;
+    expect(harness.input('email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(harness.text()).to.contain(ja.checkout.fieldErrors.required);
+    await expect(el).to.be.accessible();
+
+    await harness.fillBilling();
+    await harness.fillCard({ number: '4000000000009995' });
+    await el.confirm();
+    await el.updateComplete;
+    expect(harness.text()).to.contain(ja.checkout.declined.insufficient_funds);
+    await expect(el).to.be.accessible();
+  });
+
+  it('should pass axe in Arabic (dark) with the field errors showing, and with the challenge open', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'ar', theme: 'dark' } });
+    expect((await el.confirm()).status).to.equal('not_submitted');
+    await el.updateComplete;
+    expect(harness.text()).to.contain(ar.checkout.fieldErrors.required);
+    await expect(el).to.be.accessible();
+
+    const { result, challenge } = await harness.openChallenge();
+    expect(challenge.shadowRoot!.textContent).to.contain(ar.checkout.challengeTitle);
+    await expect(el).to.be.accessible();
+    await harness.completeChallenge('complete');
+    expect((await result).status).to.equal('succeeded');
+  });
+
+  it("should not show the card frame's English labels while the session's language loads, nor hide them past the wait", async function () {
+    this.timeout(60_000);
+    const session = await createSession({ locale: 'ja' });
+    // The Japanese catalogue is held far past the frame's 8 s wait for it.
+    const proxy = await startFaultProxy([{ path: '/locales-[^/]+/ja\\.json$', pattern: true, faults: [{ type: 'delay', ms: 30_000 }] }]);
+    const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+    const ready = nextEvent(el, 'xpay-ready');
+    el.apiBase = proxy;
+    el.clientSecret = session.clientSecret;
+    let facts: FrameFacts = await frameFacts();
+    while (facts.labels.length === 0) facts = await frameFacts();
+    // Still loading: the frame relays the session only once its language is applied.
+    expect(el.status).to.equal('loading');
+    expect(facts.labels).to.include('Card number');
+    expect(facts.labelsShown).to.deep.equal([]);
+
+    // Past the wait the frame speaks English rather than hold the form back.
+    await ready;
+    facts = await frameFacts();
+    expect(facts.lang).to.equal('en');
+    expect(facts.labelsShown).to.include('Card number');
+  });
+
+  it("should preselect the billing country of the session's locale, else the browser's region", async () => {
+    const browserRegion = /-([A-Z]{2})$/.exec(navigator.language)?.[1] ?? '';
+    expect(browserRegion, 'a browser whose language names a region other than Brazil').to.match(/^(?!BR$)[A-Z]{2}$/);
+    const brazil = await mountCheckout({ session: { locale: 'pt-BR' } });
+    expect(content(brazil.harness).lang).to.equal('pt-BR');
+    expect((brazil.harness.input('country') as HTMLSelectElement).value).to.equal('BR');
+    // `de` names no region: the browser's stands, as before.
+    const german = await mountCheckout({ session: { locale: 'de' } });
+    expect((german.harness.input('country') as HTMLSelectElement).value).to.equal(browserRegion);
+  });
+
+  it('should read a malformed locale input as auto (the session decides), never throwing from Intl', async () => {
+    const { el, harness } = await mountCheckout({ attributes: { locale: 'en-a' }, session: { locale: 'de' } });
+    expect(el.locale).to.equal('en-a');
+    expect(content(harness).lang).to.equal('de');
+    expect(payText(harness)).to.equal('25,00 $ bezahlen');
+    expect((await frameFacts()).lang).to.equal('de');
   });
 
   it('should fall back to English, unknown tag and all, with no catalogue request', async () => {

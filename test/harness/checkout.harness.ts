@@ -1,10 +1,14 @@
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
+import type { ConfirmResult } from '../../src/controllers/intent.controller.js';
 import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
 import type { XpayChallenge } from '../../src/elements/challenge/challenge.js';
 import { nextEvent } from '../helpers/expect-event.js';
 import { createSession, sandboxUrl, type CreateSessionOptions, type TestSession } from './sandbox.js';
+
+/** The sandbox's card that always asks for a 3-D Secure challenge (docs/sandbox-api.md). */
+export const THREE_DS_CARD = '4000002760003184';
 
 /**
  * Hides the checkout's shadow DOM from the tests (Material's harness idea): tests say what a
@@ -98,6 +102,23 @@ export class CheckoutHarness {
    */
   async challengeLoaded(acsUrl: string): Promise<void> {
     await executeServerCommand('xpay-acs-loaded', { url: acsUrl });
+  }
+  /**
+   * Pays with the 3-D Secure card (3184…) up to the open challenge, and resolves once the issuer page
+   * has loaded in it (see challengeLoaded). `result` is the pending `confirm()`: it settles when the
+   * challenge does.
+   */
+  async openChallenge(): Promise<{ result: Promise<ConfirmResult>; challenge: XpayChallenge; acsFrame: HTMLIFrameElement; acsUrl: string }> {
+    await this.fillBilling();
+    await this.fillCard({ number: THREE_DS_CARD });
+    const result = this.element.confirm();
+    await this.waitForStatus('requires_action');
+    const challenge = this.challenge();
+    await challenge.updateComplete;
+    const acsFrame = challenge.shadowRoot!.querySelector('iframe')!;
+    const acsUrl = acsFrame.src;
+    await this.challengeLoaded(acsUrl);
+    return { result, challenge, acsFrame, acsUrl };
   }
   /** Resolves once the element's rendered status matches. */
   async waitForStatus(status: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * A @web/test-runner plugin that reads what the cross-origin card frame shows, which browser test
  * code cannot reach itself. One server command, through Playwright:
- * - `xpay-frame-facts`: the frame document's `lang` and `dir`, its label texts, the computed
+ * - `xpay-frame-facts`: the frame document's `lang` and `dir`, its label texts (all, and those a
+ *   customer can see: rendered and not `visibility: hidden`), the computed
  *   `direction` of the digit inputs (never what was typed into them) and the background token the
  *   host sent it.
  */
@@ -19,6 +20,9 @@ export function framePlugin() {
         lang: document.documentElement.lang,
         dir: document.documentElement.dir,
         labels: [...document.querySelectorAll('label')].map((label) => label.textContent),
+        labelsShown: [...document.querySelectorAll('label')]
+          .filter((label) => label.checkVisibility({ visibilityProperty: true }))
+          .map((label) => label.textContent),
         digitDirections: ['number', 'expiry', 'cvc'].map((id) => getComputedStyle(document.getElementById(id)).direction),
         background: document.documentElement.style.getPropertyValue('--xpay-color-background'),
       }));

@@ -4,14 +4,13 @@ import type { XpayError } from '../../api/errors.js';
 import type { ClientNextAction, ClientPublicSession } from '../../api/schemas.js';
 import { IntentController, type ConfirmResult } from '../../controllers/intent.controller.js';
 import { XpayChangeEvent, XpayReadyEvent, type FormErrors, type XpayChangeDetail } from '../../events/events.js';
-import { LOCALE_TAG, type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
+import { type FrameMessage, type FrameResult, type HostBillingDetails } from '../../frame/protocol.js';
+import type { CheckoutCatalogue } from '../../i18n/catalogue.js';
 import { EN_CHECKOUT } from '../../i18n/en-catalogue.js';
-import { en } from '../../i18n/en.js';
 import { withEnglishFallback } from '../../i18n/fallback.js';
 import { formatMoney } from '../../i18n/format.js';
 import { dirOf } from '../../i18n/locale.js';
-import { declineMessage, resolveTranslation } from '../../i18n/messages.js';
-import { toTranslation } from '../../i18n/to-translation.js';
+import { brandName, declineMessage, fill, translate } from '../../i18n/messages.js';
 import type { Translation, TranslationOverrides } from '../../i18n/translation.js';
 import type { CheckoutStatus, PaymentIntentSummary } from '../../state/intent.types.js';
 import { shared } from '../../styles/shared.styles.js';
@@ -25,6 +24,7 @@ import {
   declinedNotice,
   errorView,
   expiredView,
+  outcomeDetail,
   processingView,
   succeededView,
   type OutcomeFacts,
@@ -192,7 +192,7 @@ export class XpayCheckout extends LitElement {
   #frame = new CardFrameController(this, {
     slot: () => this.renderRoot?.querySelector('.card-frame-slot') ?? null,
     title: () => this.#t.cardFrameTitle,
-    // The input as given: the frame resolves it (frame-locale.ts), and reads one that is not a tag as `auto`.
+    // The input as given: the frame checks and resolves it (frame-locale.ts); one it cannot use is `auto`.
     initOf: () => ({ locale: this.locale, styleTokens: readStyleTokens(this) }),
     onSubmit: () => void this.#requestSubmit(),
     onLocale: (message) => this.#handleLocale(message),
@@ -216,8 +216,8 @@ export class XpayCheckout extends LitElement {
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   /** The strings for the current `messages`, over the language's; cleared when the language changes. */
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
-  /** The language the card frame resolved: its catalogue as a Translation, and the tag for `Intl`. */
-  #spoken: { base: Translation; intl: string } | undefined;
+  /** The language the card frame resolved: its catalogue, the tag it is written in, and the tag for `Intl`. */
+  #spoken: { catalogue: CheckoutCatalogue; locale: string; intl: string } | undefined;
 
 
   constructor() {
@@ -288,9 +288,10 @@ export class XpayCheckout extends LitElement {
     if (changed.has('clientSecret') || changed.has('apiBase')) this.#startSession();
     const session = this.#intent.session;
     if (session && this.#prefilledFor !== session.id) {
-      // The email the merchant already knows is filled in once per session, never over typing.
+      // Once per session, as it arrives and before its fields show (so never over typing): the email
+      // the merchant knows, and the country of the language the frame resolved just before.
       this.#prefilledFor = session.id;
-      if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
+      this.billing = this.#initialBilling(session);
     }
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
@@ -357,19 +358,23 @@ export class XpayCheckout extends LitElement {
   /** The strings in the customer's language, with the merchant's `messages` winning per entry. */
   get #t(): Translation {
     if (this.#translation?.for !== this.messages) {
-      this.#translation = { for: this.messages, t: resolveTranslation(this.messages, this.#spoken?.base) };
+      this.#translation = { for: this.messages, t: translate(this.messages, this.#spoken?.catalogue, this.#spoken?.locale) };
     }
     return this.#translation.t;
   }
 
   /** The language the text is in (`lang`): English until the frame has said otherwise. */
   get #lang(): string {
-    return this.#spoken?.base.locale ?? 'en';
+    return this.#spoken?.locale ?? 'en';
   }
 
-  /** The locale money, dates and country names are formatted in. */
+  /**
+   * The locale money, dates and country names are formatted in: the one the frame resolved, which
+   * it says before it relays the session. Never the input itself: a malformed tag (`en-a`) would
+   * throw a RangeError in `Intl`, and the frame checks it (frame-locale.ts).
+   */
   get #resolvedLocale(): string {
-    return this.#spoken?.intl ?? ((this.locale !== 'auto' && this.locale) || navigator.language || 'en');
+    return this.#spoken?.intl ?? navigator.language;
   }
 
   /**
@@ -378,7 +383,7 @@ export class XpayCheckout extends LitElement {
    */
   #handleLocale({ locale, requested, checkout }: Extract<FrameMessage, { type: 'locale' }>): void {
     // English comes without strings: the fallback makes all of them English.
-    this.#spoken = { base: toTranslation(withEnglishFallback(EN_CHECKOUT, checkout), locale), intl: requested };
+    this.#spoken = { catalogue: withEnglishFallback(EN_CHECKOUT, checkout), locale, intl: requested };
     this.#translation = undefined;
     this.requestUpdate();
   }
@@ -387,8 +392,10 @@ export class XpayCheckout extends LitElement {
     return requirementsFor(session, this.fields);
   }
 
+  /** The region of the language resolved (the session's `pt-BR` → BR), else of the browser's. */
   #initialBilling(session: ClientPublicSession | null): BillingValues {
-    return { ...emptyBilling(defaultCountry(this.#resolvedLocale)), email: session?.customerEmail ?? '' };
+    const country = defaultCountry(this.#resolvedLocale) || defaultCountry(navigator.language);
+    return { ...emptyBilling(country), email: session?.customerEmail ?? '' };
   }
 
   /** (Re)starts everything for the current client secret: a new session run and a new frame. Owns every per-session field. */
@@ -503,7 +510,7 @@ export class XpayCheckout extends LitElement {
     if (status === before.status) return;
     const text: Partial<Record<CheckoutStatus, string>> = {
       processing: t.processingTitle,
-      succeeded: session ? `${t.succeededTitle}. ${t.succeededDetail(this.#outcomeFacts(session).amount, this.#outcomeFacts(session).card)}` : t.succeededTitle,
+      succeeded: session ? `${t.succeededTitle}. ${outcomeDetail(t, 'succeededDetail', this.#outcomeFacts(session))}` : t.succeededTitle,
       requires_capture: t.authorisedTitle,
       canceled: t.canceledTitle,
       expired: t.expiredTitle,
@@ -585,7 +592,7 @@ export class XpayCheckout extends LitElement {
     const t = this.#t;
     return {
       amount: formatMoney(pi?.amount ?? session.amountTotal, pi?.currency ?? session.currency, this.#resolvedLocale),
-      card: pi?.card ? t.cardDescription(t.brandNames[pi.card.brand], pi.card.last4) : null,
+      card: pi?.card ? fill(t, 'cardDescription', { brand: brandName(t, pi.card.brand), last4: pi.card.last4 }) : null,
       reference: pi?.id ?? null,
     };
   }
@@ -634,7 +641,7 @@ export class XpayCheckout extends LitElement {
         ${this.hidePayButton
           ? nothing
           : !session
-            ? html`<div class="skeleton__bar skeleton__bar--button"></div>`
+            ? html`<div class="skeleton skeleton--button"></div>`
             : html`<button
               part="submit-button"
               class="button button--primary pay"
@@ -643,7 +650,7 @@ export class XpayCheckout extends LitElement {
             >
               ${busy
                 ? html`<span aria-hidden="true">${icons.spinner}</span>${t.paying}`
-                : t.pay(formatMoney(session.amountTotal, session.currency, this.#resolvedLocale))}
+                : fill(t, 'pay', { amount: formatMoney(session.amountTotal, session.currency, this.#resolvedLocale) })}
             </button>`}
         <p class="secure"><span aria-hidden="true">${icons.lock}</span>${t.secureNote}</p>
       </form>

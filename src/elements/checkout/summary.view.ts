@@ -1,13 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ClientPublicSession } from '../../api/schemas.js';
 import { formatMoney } from '../../i18n/format.js';
+import { fill } from '../../i18n/messages.js';
 import type { Translation } from '../../i18n/translation.js';
 
 /** How much of the order the checkout shows: every line, just the total, or nothing (the merchant shows it). */
 export type SummaryMode = 'full' | 'total' | 'none';
 
 /** A bar where text will be, one line high: the loading summary's placeholder for a value. */
-const placeholder = html`<span class="skeleton__text"></span>`;
+const placeholder = html`<span class="skeleton skeleton--text"></span>`;
 
 /**
  * While a session loads (`session` null): the same markup with a one-item order of placeholders,
@@ -43,7 +44,7 @@ export function summaryView(
       ${order.lineItems.map(
         (item) => html`<li class="summary__item">
           <span class="summary__name">${session ? item.name : placeholder}</span>
-          <span class="summary__qty">${session ? t.quantity(item.quantity) : placeholder}</span>
+          <span class="summary__qty">${session ? fill(t, 'quantity', { count: item.quantity }) : placeholder}</span>
           <span class="summary__amount">${money(item.amountTotal)}</span>
         </li>`,
       )}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { XpayError } from '../../events/events.js';
+import { fill } from '../../i18n/messages.js';
 import type { Translation } from '../../i18n/translation.js';
 import { icons } from './icons.js';
 
@@ -36,14 +37,19 @@ export function processingView(t: Translation): TemplateResult {
   return panel('processing', icons.spinner, t.processingTitle, t.processingDetail);
 }
 
+/** "$25.00 paid with Visa ending in 4242." (or `…reserved on…`), or without a card to name. */
+export function outcomeDetail(t: Translation, key: 'succeededDetail' | 'authorisedDetail', { amount, card }: OutcomeFacts): string {
+  return card ? fill(t, key, { amount, card }) : fill(t, `${key}NoCard`, { amount });
+}
+
 /** Paid: amount, card and reference. */
 export function succeededView(t: Translation, facts: OutcomeFacts): TemplateResult {
-  return panel('success', icons.check, t.succeededTitle, t.succeededDetail(facts.amount, facts.card), reference(t, facts.reference));
+  return panel('success', icons.check, t.succeededTitle, outcomeDetail(t, 'succeededDetail', facts), reference(t, facts.reference));
 }
 
 /** Authorised with manual capture (`requires_capture`): reserved, charged later. */
 export function authorisedView(t: Translation, facts: OutcomeFacts): TemplateResult {
-  return panel('success', icons.check, t.authorisedTitle, t.authorisedDetail(facts.amount, facts.card), reference(t, facts.reference));
+  return panel('success', icons.check, t.authorisedTitle, outcomeDetail(t, 'authorisedDetail', facts), reference(t, facts.reference));
 }
 
 /** The intent was canceled (by the merchant, or with the session's expiry). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirOf, isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch, RTL_LOCALES, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
+import { dirOf, isLocaleInput, isRtl, isSessionLocale, matchLocale, resolveLocale, resolveLocaleMatch, RTL_LOCALES, SUPPORTED_LOCALES } from '../../../src/i18n/locale.js';
 
 describe('resolveLocale', () => {
   it('should take the locale input first, then the session, then the browser, then English', () => {
@@ -115,5 +115,13 @@ describe('isSessionLocale', () => {
     const bad = ['', 'e', 'en_US', 'en-', '-en', 'en--US', 'de DE', '<script>', 'de\n', 'Auto ', 'x'.repeat(36), `en-${'a'.repeat(40)}`, 'de-ÄÖ'];
     for (const tag of bad) expect(isSessionLocale(tag), JSON.stringify(tag)).toBe(false);
     for (const value of [null, undefined, 1, ['de'], { locale: 'de' }]) expect(isSessionLocale(value)).toBe(false);
+  });
+
+  it("should refuse a tag of the right shape that Intl would throw on, as the element's input does", () => {
+    for (const tag of ['en-a', 'de-x', 'en-US-u', 'root']) {
+      expect(() => new Intl.NumberFormat(tag), tag).toThrow(RangeError);
+      expect(isLocaleInput(tag), tag).toBe(false);
+    }
+    expect(isLocaleInput('auto')).toBe(true);
   });
 });
