@@ -37,6 +37,20 @@ describe('<xpay-checkout> views', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('loading: drawn in the shape of the form it becomes, so nothing below it moves (issue #9)', async () => {
+    // The default shape: one order line, email, country and postal code, a test-mode card frame.
+    const session = await createSession();
+    const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 3_000 }] }]);
+    const { el } = await renderAt(proxy, session.clientSecret);
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    const loading = el.getBoundingClientRect().height;
+    await waitFor(() => el.status === 'requires_payment_method');
+    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
+    expect(Math.abs(el.getBoundingClientRect().height - loading), `loading ${loading}px`).to.be.below(1);
+  });
+
   it('processing, then succeeded: each announced', async () => {
     const { el, harness } = await mountCheckout();
     await harness.fillBilling();

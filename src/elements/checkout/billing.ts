@@ -23,12 +23,15 @@ export function emptyBilling(country = ''): BillingValues {
   return { email: '', phone: '', line1: '', line2: '', city: '', state: '', postalCode: '', country };
 }
 
-/** Email is always collected for the receipt; phone and address only when the session asks. */
-export function requirementsFor(session: ClientPublicSession, fields: readonly FieldGroup[]): BillingRequirements {
-  const address = session.billingAddressCollection === 'required' ? 'required' : 'auto';
+/**
+ * Email is always collected for the receipt; phone and address only when the session asks. Before
+ * the session arrives (`null`), the defaults: most forms, drawn while it loads (issue #9).
+ */
+export function requirementsFor(session: ClientPublicSession | null, fields: readonly FieldGroup[]): BillingRequirements {
+  const address = session?.billingAddressCollection === 'required' ? 'required' : 'auto';
   return {
     email: fields.includes('email'),
-    phone: fields.includes('phone') && session.phoneNumberCollection.enabled,
+    phone: fields.includes('phone') && session?.phoneNumberCollection.enabled === true,
     address: fields.includes('address') ? address : 'none',
   };
 }

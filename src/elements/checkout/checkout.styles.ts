@@ -27,15 +27,10 @@ export const styles = css`
     visibility: hidden;
   }
 
-  /* Loading: a skeleton that reserves roughly the final height, so the page does not jump. */
-  .skeleton {
-    display: grid;
-    gap: 12px;
-    /* About a summary of two lines and the contact and address fields, which the session decides:
-       most forms (the card frame below it is the real one from the start). */
-    min-height: 565px;
-    align-content: start;
-  }
+  /*
+   * Loading: the summary and the form are drawn in place, with bars where the session's values will
+   * be, so what replaces them has the same height and the page does not jump (issue #9).
+   */
   .skeleton__bar {
     height: 44px;
     border-radius: var(--_xpay-radius);
@@ -43,12 +38,18 @@ export const styles = css`
     background-size: 200% 100%;
     animation: shimmer 1.4s ease-in-out infinite;
   }
-  .skeleton__bar--summary {
-    height: 232px;
+  /* The pay button's box: its line, its padding, its border. */
+  .skeleton__bar--button {
+    height: calc(1.5rem + 26px);
   }
-  .skeleton__bar--short {
-    width: 40%;
-    height: 20px;
+  /* One line of text: as tall as the line box it stands in, so the line keeps its height. */
+  .skeleton__text {
+    display: inline-block;
+    width: 8em;
+    height: 1em;
+    vertical-align: middle;
+    border-radius: 4px;
+    background: var(--_xpay-color-border);
   }
   @keyframes shimmer {
     to {
@@ -229,6 +230,10 @@ export const styles = css`
     margin: -4px;
     border: 0;
     color-scheme: normal;
+  }
+  /* A test-mode session's frame starts with the test-card picker above the fields (frame/test-cards.ts). */
+  .card-frame-slot--test .card-frame {
+    height: 356px;
   }
   .secure {
     display: flex;

@@ -213,6 +213,8 @@ export class XpayCheckout extends LitElement {
   /** The input the API refused in the last confirm, with its error (issue 8 §9). */
   #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
+  /** The billing values a session started with: still these (the same object) means nothing was typed. */
+  #startBilling: BillingValues | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   /** The strings for the current `messages`, over the language's; cleared when the language changes. */
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
@@ -288,10 +290,12 @@ export class XpayCheckout extends LitElement {
     if (changed.has('clientSecret') || changed.has('apiBase')) this.#startSession();
     const session = this.#intent.session;
     if (session && this.#prefilledFor !== session.id) {
-      // Once per session, as it arrives and before its fields show (so never over typing): the email
-      // the merchant knows, and the country of the language the frame resolved just before.
+      // Once per session, as it arrives, and never over typing (the fields show while it loads):
+      // untouched, they start again from the session — the email the merchant knows, and the country
+      // of the language the frame resolved just before; else only an empty email is filled.
       this.#prefilledFor = session.id;
-      this.billing = this.#initialBilling(session);
+      if (this.billing === this.#startBilling) this.billing = this.#initialBilling(session);
+      else if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
     }
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
@@ -388,7 +392,7 @@ export class XpayCheckout extends LitElement {
     this.requestUpdate();
   }
 
-  #requirements(session: ClientPublicSession) {
+  #requirements(session: ClientPublicSession | null) {
     return requirementsFor(session, this.fields);
   }
 
@@ -407,7 +411,7 @@ export class XpayCheckout extends LitElement {
     this.#readyFired = false;
     this.#lastChange = '';
     this.#refused = {};
-    this.billing = this.#initialBilling(null);
+    this.billing = this.#startBilling = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.
@@ -474,7 +478,7 @@ export class XpayCheckout extends LitElement {
     this.dispatchEvent(new XpayChangeEvent(detail));
   }
 
-  #visibleBillingErrors(session: ClientPublicSession) {
+  #visibleBillingErrors(session: ClientPublicSession | null) {
     const all = { ...this.#refused, ...validateBilling(this.billing, this.#requirements(session)) };
     return Object.fromEntries(Object.entries(all).filter(([f]) => this.touched.has(f as BillingField)));
   }
@@ -597,18 +601,6 @@ export class XpayCheckout extends LitElement {
     };
   }
 
-  #renderLoading() {
-    return html`<div class="skeleton" aria-busy="true">
-      <span class="visually-hidden">${this.#t.loading}</span>
-      <div class="skeleton__bar skeleton__bar--summary"></div>
-      <div class="skeleton__bar skeleton__bar--short"></div>
-      <div class="skeleton__bar"></div>
-      <div class="skeleton__bar skeleton__bar--short"></div>
-      <div class="skeleton__bar"></div>
-      <div class="skeleton__bar"></div>
-    </div>`;
-  }
-
   #renderError(error: XpayError) {
     return errorView(this.#t, error, this.#intent.session?.livemode !== true, () => this.#startSession());
   }
@@ -629,8 +621,7 @@ export class XpayCheckout extends LitElement {
         ? html`<p class="notice" role="status">${t.actionElsewhere}</p>`
         : nothing}
       <form part="form" class=${shown ? '' : 'parked'} novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
-        ${session
-          ? fieldsView({
+        ${fieldsView({
               t,
               locale: this.#resolvedLocale,
               req: this.#requirements(session),
@@ -646,16 +637,15 @@ export class XpayCheckout extends LitElement {
               onBlur: (field) => {
                 if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
               },
-            })
-          : nothing}
+            })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
-          <div class="card-frame-slot"></div>
+          <div class="card-frame-slot ${this.clientSecret?.startsWith('cs_test_') ? 'card-frame-slot--test' : ''}"></div>
         </fieldset>
         ${this.hidePayButton
           ? nothing
           : !session
-            ? html`<div class="skeleton__bar"></div>`
+            ? html`<div class="skeleton__bar skeleton__bar--button"></div>`
             : html`<button
               part="submit-button"
               class="button button--primary pay"
@@ -677,7 +667,8 @@ export class XpayCheckout extends LitElement {
     const t = this.#t;
     switch (status) {
       case 'loading':
-        return this.#renderLoading();
+        // What loads is drawn in place (summary, fields, button): only a screen reader needs saying so.
+        return html`<p class="visually-hidden">${t.loading}</p>`;
       case 'error':
         return this.#renderError(this.stopError ?? this.#intent.loadError ?? integrationErrors.missingApiBase());
       case 'succeeded':
@@ -703,8 +694,8 @@ export class XpayCheckout extends LitElement {
     const lang = this.#lang;
     const dir = dirOf(lang);
     return html`
-      <div class="checkout" lang=${lang} dir=${dir}>
-        ${session && status !== 'error' ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
+      <div class="checkout" lang=${lang} dir=${dir} aria-busy=${status === 'loading'}>
+        ${status === 'loading' || (session && status !== 'error') ? summaryView(this.#t, session, this.summary, this.#resolvedLocale) : nothing}
         ${formShown && status !== 'loading' ? nothing : this.#renderStatus(status)}
         ${this.#frame.src ? this.#renderForm(session, formShown) : nothing}
       </div>
