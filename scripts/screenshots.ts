@@ -214,7 +214,7 @@ async function main(): Promise<void> {
         const s = await createSession();
         slowProxy.inject({ path: `/v1/checkout/sessions/${s.id}/public` }, { type: 'delay', ms: 30_000 });
         const page = await open(s.clientSecret, slowProxy.url, false);
-        await page.locator('xpay-checkout').locator('.skeleton__text').first().waitFor();
+        await page.locator('xpay-checkout').locator('.skeleton--text').first().waitFor();
         await shoot(page, '01-loading');
       }
       // ready, empty.

@@ -31,30 +31,21 @@ export const styles = css`
    * Loading: the summary and the form are drawn in place, with bars where the session's values will
    * be, so what replaces them has the same height and the page does not jump (issue #9).
    */
-  .skeleton__bar {
-    height: 44px;
-    border-radius: var(--_xpay-radius);
-    background: linear-gradient(90deg, var(--_xpay-color-surface) 25%, var(--_xpay-color-border) 50%, var(--_xpay-color-surface) 75%);
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-  /* The pay button's box: its line, its padding, its border. */
-  .skeleton__bar--button {
-    height: calc(1.5rem + 26px);
+  .skeleton {
+    border-radius: 4px;
+    background: var(--_xpay-color-border);
   }
   /* One line of text: as tall as the line box it stands in, so the line keeps its height. */
-  .skeleton__text {
+  .skeleton--text {
     display: inline-block;
     width: 8em;
     height: 1em;
     vertical-align: middle;
-    border-radius: 4px;
-    background: var(--_xpay-color-border);
   }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
+  /* The pay button's box: its line, its padding, its border. */
+  .skeleton--button {
+    height: calc(1.5rem + 26px);
+    border-radius: var(--_xpay-radius);
   }
 
   /* Order summary */
@@ -397,8 +388,7 @@ export const styles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .spin,
-    .skeleton__bar {
+    .spin {
       animation: none;
     }
   }

@@ -645,7 +645,7 @@ export class XpayCheckout extends LitElement {
         ${this.hidePayButton
           ? nothing
           : !session
-            ? html`<div class="skeleton__bar skeleton__bar--button"></div>`
+            ? html`<div class="skeleton skeleton--button"></div>`
             : html`<button
               part="submit-button"
               class="button button--primary pay"

@@ -8,7 +8,7 @@ import type { Translation } from '../../i18n/translation.js';
 export type SummaryMode = 'full' | 'total' | 'none';
 
 /** A bar where text will be, one line high: the loading summary's placeholder for a value. */
-const placeholder = html`<span class="skeleton__text"></span>`;
+const placeholder = html`<span class="skeleton skeleton--text"></span>`;
 
 /**
  * While a session loads (`session` null): the same markup with a one-item order of placeholders,
