@@ -1,11 +1,11 @@
 import type { CardBrand } from '../api/enums.js';
 import type { CheckoutCatalogue } from './catalogue.js';
 import { EN_CHECKOUT } from './en-catalogue.js';
-import { interpolate, pluralVariant } from './interpolate.js';
+import { interpolate, pluralVariant, type PlaceholderValue } from './interpolate.js';
 import type { DeclineReason, TEMPLATE_PLACEHOLDERS, TemplateKey, Translation, TranslationOverrides } from './translation.js';
 
 /** Card brands are proper nouns, the same in every locale; only the unknown brand is translated. */
-const BRAND_NAMES: Omit<Record<CardBrand, string>, 'unknown'> = {
+const BRAND_NAMES: Partial<Record<CardBrand, string>> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
   amex: 'American Express',
@@ -32,7 +32,7 @@ export function translate(overrides?: TranslationOverrides | null, catalogue: Ch
  * picked by it); a merchant's function gets the values in the order given, which is
  * {@link TEMPLATE_PLACEHOLDERS}' order.
  */
-export function fill(t: Translation, key: TemplateKey | 'succeededDetailNoCard' | 'authorisedDetailNoCard', values: Readonly<Record<string, string | number>>): string {
+export function fill(t: Translation, key: TemplateKey | 'succeededDetailNoCard' | 'authorisedDetailNoCard', values: Readonly<Record<string, PlaceholderValue>>): string {
   const message = t[key];
   return typeof message === 'function'
     ? (message as (...values: unknown[]) => string)(...Object.values(values))
@@ -41,7 +41,7 @@ export function fill(t: Translation, key: TemplateKey | 'succeededDetailNoCard' 
 
 /** A card brand's name: the merchant's, else the proper noun, else (unknown brand) the catalogue's "Card". */
 export function brandName(t: Translation, brand: CardBrand): string {
-  return t.brandNames?.[brand] ?? (brand === 'unknown' ? t.unknownBrand : BRAND_NAMES[brand]);
+  return t.brandNames?.[brand] ?? BRAND_NAMES[brand] ?? t.unknownBrand;
 }
 
 /**

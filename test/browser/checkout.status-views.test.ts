@@ -41,14 +41,18 @@ describe('<xpay-checkout> views', function () {
     // The default shape: one order line, email, country and postal code, a test-mode card frame.
     const session = await createSession();
     const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 3_000 }] }]);
-    const { el } = await renderAt(proxy, session.clientSecret);
+    const { el, harness } = await renderAt(proxy, session.clientSecret);
     await el.updateComplete;
     expect(el.status).to.equal('loading');
     const loading = el.getBoundingClientRect().height;
+    // Its text is laid out but not shown until the language is known (it may not be English).
+    const label = harness.root.querySelector('label')!;
+    expect(getComputedStyle(label).color).to.equal('rgba(0, 0, 0, 0)');
     await waitFor(() => el.status === 'requires_payment_method');
     await el.updateComplete;
     await new Promise(requestAnimationFrame);
     expect(Math.abs(el.getBoundingClientRect().height - loading), `loading ${loading}px`).to.be.below(1);
+    expect(getComputedStyle(harness.root.querySelector('label')!).color).not.to.equal('rgba(0, 0, 0, 0)');
   });
 
   it('processing, then succeeded: each announced', async () => {

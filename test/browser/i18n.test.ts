@@ -2,7 +2,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { XpayCheckout } from '../../src/elements/checkout/checkout.js';
-import { frameMessage, mountCheckout, type CheckoutHarness } from '../harness/checkout.harness.js';
+import { CheckoutHarness, frameMessage, mountCheckout } from '../harness/checkout.harness.js';
 import { startFaultProxy } from '../harness/messages.js';
 import { createSession } from '../harness/sandbox.js';
 import { nextEvent } from '../helpers/expect-event.js';
@@ -204,6 +204,29 @@ describe('<xpay-checkout> languages', () => {
     // `de` names no region: the browser's stands, as before.
     const german = await mountCheckout({ session: { locale: 'de' } });
     expect((german.harness.input('country') as HTMLSelectElement).value).to.equal(browserRegion);
+  });
+
+  it('should keep what the customer typed while the session loaded, country and email alike', async function () {
+    this.timeout(60_000);
+    const session = await createSession({ locale: 'pt-BR' });
+    // The session's read is held, so the form (drawn in place while loading) can be typed into first.
+    const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 6_000 }] }]);
+    const el = await fixture<XpayCheckout>(html`<xpay-checkout></xpay-checkout>`);
+    const ready = nextEvent(el, 'xpay-ready');
+    el.apiBase = proxy;
+    el.clientSecret = session.clientSecret;
+    await el.updateComplete;
+    const harness = new CheckoutHarness(el);
+    expect(el.status).to.equal('loading');
+    await harness.type('email', 'early@example.com');
+    const country = harness.input('country') as HTMLSelectElement;
+    country.value = 'JP';
+    country.dispatchEvent(new Event('change'));
+    expect(el.status, 'typed while the session was still loading').to.equal('loading');
+    await ready;
+    await el.updateComplete;
+    expect((harness.input('email') as HTMLInputElement).value).to.equal('early@example.com');
+    expect((harness.input('country') as HTMLSelectElement).value).to.equal('JP');
   });
 
   it('should read a malformed locale input as auto (the session decides), never throwing from Intl', async () => {

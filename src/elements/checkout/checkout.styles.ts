@@ -35,6 +35,13 @@ export const styles = css`
     border-radius: 4px;
     background: var(--_xpay-color-border);
   }
+  /*
+   * While the session loads, the customer's language may not be known yet (the session's locale,
+   * read by the card frame): text keeps its place but is not shown, so it never flashes in English.
+   */
+  [aria-busy='true'] :is(label, legend, h2, dt, p) {
+    color: transparent;
+  }
   /* One line of text: as tall as the line box it stands in, so the line keeps its height. */
   .skeleton--text {
     display: inline-block;

@@ -213,6 +213,8 @@ export class XpayCheckout extends LitElement {
   /** The input the API refused in the last confirm, with its error (issue 8 §9). */
   #refused: BillingErrors = {};
   #prefilledFor: string | undefined;
+  /** The billing values a session started with: still these (the same object) means nothing was typed. */
+  #startBilling: BillingValues | undefined;
   #announced: { status: CheckoutStatus; decline: XpayError | null } = { status: 'loading', decline: null };
   /** The strings for the current `messages`, over the language's; cleared when the language changes. */
   #translation: { for: TranslationOverrides | null; t: Translation } | undefined;
@@ -288,10 +290,12 @@ export class XpayCheckout extends LitElement {
     if (changed.has('clientSecret') || changed.has('apiBase')) this.#startSession();
     const session = this.#intent.session;
     if (session && this.#prefilledFor !== session.id) {
-      // Once per session, as it arrives and before its fields show (so never over typing): the email
-      // the merchant knows, and the country of the language the frame resolved just before.
+      // Once per session, as it arrives, and never over typing (the fields show while it loads):
+      // untouched, they start again from the session — the email the merchant knows, and the country
+      // of the language the frame resolved just before; else only an empty email is filled.
       this.#prefilledFor = session.id;
-      this.billing = this.#initialBilling(session);
+      if (this.billing === this.#startBilling) this.billing = this.#initialBilling(session);
+      else if (!this.billing.email && session.customerEmail) this.billing = { ...this.billing, email: session.customerEmail };
     }
     // Announcing sets reactive state: done here, before render, it joins this update instead of
     // scheduling another one right after it (Lit's "change-in-update" warning).
@@ -407,7 +411,7 @@ export class XpayCheckout extends LitElement {
     this.#readyFired = false;
     this.#lastChange = '';
     this.#refused = {};
-    this.billing = this.#initialBilling(null);
+    this.billing = this.#startBilling = this.#initialBilling(null);
     this.#prefilledFor = undefined;
     this.touched = new Set();
     // No secret (not set yet, or removed): no session, so nothing of the previous one stays up.

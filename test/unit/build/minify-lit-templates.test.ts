@@ -12,12 +12,16 @@ describe('minifyTemplatePart', () => {
 
   it('should remove css comments and the spaces around braces, semicolons and commas', () => {
     const css = '\n  /* why */\n  .a,\n  .b {\n    color: red;\n    font: 1rem a, b;\n  }\n';
-    expect(minifyTemplatePart(css, 'css')).toBe('\n\n.a,\n.b{\ncolor: red;\nfont: 1rem a,b;\n}\n');
+    expect(minifyTemplatePart(css, 'css')).toBe('\n\n.a,\n.b{\ncolor:red;\nfont:1rem a,b;\n}\n');
+  });
+
+  it("should remove a css comment with an apostrophe in it (it opens no string)", () => {
+    expect(minifyTemplatePart("\n  /* the customer's language, the session's */\n  [a='b'] {\n    color: red;\n  }\n", 'css')).toBe("\n\n[a='b']{\ncolor:red;\n}\n");
   });
 
   it('should keep quoted css strings byte for byte', () => {
     expect(minifyTemplatePart(".a { content: ' ; , { } '; font-family: \"A , B\" }", 'css')).toBe(
-      ".a{content: ' ; , { } ';font-family: \"A , B\"}",
+      ".a{content:' ; , { } ';font-family:\"A , B\"}",
     );
   });
 });
@@ -41,7 +45,7 @@ describe('minifyLitTemplates', () => {
     expect(out).toContain('${name.trim()}');
     expect(out).toContain('${`  keep  ${1}  `}');
     expect(out).toContain('const plain = `  untouched\n  `;');
-    expect(out).toContain('css`\n:host{\ndisplay: block;\n}\n`');
+    expect(out).toContain('css`\n:host{\ndisplay:block;\n}\n`');
     expect(out).toContain('html`<p class="a">\nHello ${name.trim()}   ${');
   });
 
