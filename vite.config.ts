@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILD_TARGETS } from './scripts/browser-floor.js';
 import { inlineFrameCssPlugin } from './scripts/inline-frame-css.js';
+import { inlineFrameScriptPlugin } from './scripts/inline-frame-script.js';
 import { frameLocalesPlugin } from './scripts/frame-locales.js';
 import { eagerCompilePlugin } from './scripts/eager-compile.js';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.js';
@@ -79,14 +80,15 @@ const frame: UserConfig = {
   base: './',
   // swc's second pass, as for the CDN bundle: the frame has its own 14 KB brotli budget.
   // frameLocalesPlugin(): the non-English catalogues, fetched by the frame (assets/locales-<hash>/).
-  plugins: [swcMinifyPlugin(), safariFieldScopePlugin(), inlineFrameCssPlugin(), frameLocalesPlugin()],
+  // inlineFrameScriptPlugin() after the two that rewrite the chunk: it inlines the final code.
+  plugins: [swcMinifyPlugin(), safariFieldScopePlugin(), inlineFrameCssPlugin(), inlineFrameScriptPlugin(), frameLocalesPlugin()],
   build: {
     target: BUILD_TARGETS,
     outDir: resolve(root, 'dist/frame'),
     emptyOutDir: true,
     sourcemap: true,
-    // The frame's CSP forbids inline script and (but for its one hashed <style>, see
-    // inlineFrameCssPlugin) inline style: keep every other asset a file.
+    // The frame's CSP forbids inline script and style but for its one hashed <script> and <style>
+    // (inlineFrameScriptPlugin, inlineFrameCssPlugin): keep every other asset a file.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: { input: resolve(root, 'src/frame/index.html') },

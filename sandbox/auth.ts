@@ -8,7 +8,8 @@ import { ownOrigin } from './responses.js';
 /**
  * Who may call what. The secret-key API wants `Authorization: Bearer <secret key>`; the client API
  * (the widget, the card frame) wants the session's client secret in `XPay-Client-Secret` — never in
- * the URL — and, from a browser, an `Origin` among the session's `allowedOrigins`.
+ * the URL — and, from a browser, an `Origin` (or, from the card frame, an `XPay-Embedding-Origin`)
+ * among the session's `allowedOrigins`.
  */
 
 /** Throws 401 unless the request carries this sandbox's secret key. */
@@ -47,9 +48,32 @@ export function clientSession(c: Context<Env>, engine: Engine): SessionRec {
   return s;
 }
 
-/** Throws 403 when a browser's `Origin` is neither allowed by the session nor the sandbox's own. */
-export function checkBrowserOrigin(c: Context<Env>, s: SessionRec): void {
+/**
+ * The header in which the card frame names the page that embeds it. The frame's document is one
+ * URL per embedding origin, cached across sessions, so the session's `allowedOrigins` can no longer
+ * be enforced when the document is served: it is enforced here, on the frame's calls instead. The
+ * claim is sound because the frame takes it from its own URL, and that document's CSP
+ * (`frame-ancestors <origin> 'self'`) lets a browser render it only inside that origin; and only
+ * the API's own origin can send it, since a cross-origin page's `Origin` header always wins.
+ */
+export const EMBEDDING_ORIGIN_HEADER = 'XPay-Embedding-Origin';
+
+/**
+ * The browser origin a client call is made for: a cross-origin page's `Origin`; for a call from
+ * this origin (the card frame: a same-origin GET sends no `Origin`, a POST its own), the page that
+ * embeds the frame, as the frame names it. Undefined for a server-side caller.
+ */
+function callerOrigin(c: Context<Env>): string | undefined {
   const origin = c.req.header('origin');
+  return origin === undefined || origin === ownOrigin(c) ? (c.req.header(EMBEDDING_ORIGIN_HEADER) ?? origin) : origin;
+}
+
+/**
+ * Throws 403 when the browser origin the call is made for (see {@link callerOrigin}) is neither
+ * allowed by the session nor the sandbox's own.
+ */
+export function checkBrowserOrigin(c: Context<Env>, s: SessionRec): void {
+  const origin = callerOrigin(c);
   if (origin === undefined || s.allowedOrigins === null) return;
   if (s.allowedOrigins.includes(origin.toLowerCase()) || origin === ownOrigin(c)) return;
   throw new ApiError(

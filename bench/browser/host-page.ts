@@ -110,7 +110,8 @@ export async function startHostPage(apiBase: string, script: Buffer, otherScript
       pages.set(id, {
         csp: strictPageCsp(new URL(pageApiBase).origin),
         html: merchantPage(
-          `<script src="${XPAY_PATH}"></script>`,
+          // BENCH_PRECONNECT=1: the page also hints the API origin, as a merchant could (issue #9).
+          `${process.env.BENCH_PRECONNECT === '1' ? `<link rel="preconnect" href="${escapeAttr(new URL(pageApiBase).origin)}">` : ''}<script src="${XPAY_PATH}"></script>`,
           `<xpay-checkout client-secret="${escapeAttr(clientSecret)}" api-base="${escapeAttr(pageApiBase)}"></xpay-checkout>`,
         ),
       });

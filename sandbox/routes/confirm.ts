@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { serverSchemas, type ConfirmRequest } from '../../src/api/schemas.js';
-import { clientSession } from '../auth.js';
+import { checkBrowserOrigin, clientSession } from '../auth.js';
 import type { Result } from '../engine.js';
 import { ApiError } from '../errors.js';
 import { idempotencyKey, readJson, serialise, validate, type Env } from '../http.js';
@@ -60,6 +60,9 @@ export function confirmRoute(ctx: SandboxContext): void {
     }
     engine.runDueJobs();
     const s = clientSession(c, engine);
+    // The page that embeds the frame must be one the session allows (the frame's document no
+    // longer checks it: it is one cached URL for every session).
+    checkBrowserOrigin(c, s);
     const raw = await readJson(c);
     const req = validate(confirmSchemaFor(raw), raw) as ConfirmRequest;
     const key = idempotencyKey(c);

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { frameDocumentCsp, frameRefusalDocument, type FrameRefusal } from '../card-frame-page.js';
+import { FRAME_DOCUMENT_CACHE, frameDocumentCsp, frameRefusalDocument } from '../card-frame-page.js';
 import { messagePage } from '../pages.js';
-import { html, ownOrigin, STRICT_ORIGIN } from '../responses.js';
+import { html, STRICT_ORIGIN } from '../responses.js';
 import type { SandboxContext } from './context.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -19,35 +19,27 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The card frame (built by `vite build --mode frame`): its page, framed only by the embedding
- * origin the session allows, and its hashed assets.
+ * origin its URL names, and its hashed assets.
  */
 export function frameRoutes(ctx: SandboxContext): void {
-  const { app, engine } = ctx;
+  const { app } = ctx;
 
   app.get('/frames/card/v1', (c) => {
     const q = new URL(c.req.url).search;
     return c.redirect(`/frames/card/v1/${q}`, 301);
   });
 
+  // One document per embedding page, for every session: the browser keeps it (FRAME_DOCUMENT_CACHE),
+  // so a returning customer's mount asks the network for the session alone. The session's
+  // `allowedOrigins` are enforced on the frame's calls instead (auth.ts, checkBrowserOrigin); the
+  // document's `frame-ancestors` is what makes the frame's claim of its embedding origin true.
   app.get('/frames/card/v1/', (c) => {
-    const sessionId = c.req.query('session');
     const origin = c.req.query('origin');
     const hostOrigin = origin && STRICT_ORIGIN.test(origin) ? origin : null;
-    // Any refusal is a document that tells the embedding widget why (sandbox/card-frame-page.ts).
-    const refuse = (status: 400 | 403 | 404, refusal: FrameRefusal) => {
-      const doc = frameRefusalDocument(refusal, hostOrigin);
-      return c.body(doc.html, status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': doc.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
-    };
-    if (!hostOrigin) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<the embedding page origin>, e.g. https://shop.example.' });
-    if (!sessionId) return refuse(400, { code: 'invalid_request', message: 'Load the card frame with ?session=cs_…&origin=<your page origin>.' });
-    const s = engine.session(sessionId);
-    if (!s) return refuse(404, { code: 'session_not_found', message: `No checkout session ${sessionId} exists here: check the client secret and api-base.` });
-    const allowed = s.allowedOrigins === null || s.allowedOrigins.includes(hostOrigin.toLowerCase()) || hostOrigin === ownOrigin(c);
-    if (!allowed) {
-      return refuse(403, {
-        code: 'origin_not_allowed',
-        message: `The origin ${hostOrigin} is not in this session's allowedOrigins (${s.allowedOrigins!.join(', ') || 'none'}): add it when creating the session.`,
-      });
+    if (!hostOrigin) {
+      // No origin to tell why: text only, framed by nobody (sandbox/card-frame-page.ts).
+      const doc = frameRefusalDocument('Load the card frame with ?origin=<the embedding page origin>, e.g. https://shop.example.');
+      return c.body(doc.html, 400, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': doc.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     }
     const index = join(ctx.frameDir, 'index.html');
     if (!existsSync(index)) {
@@ -57,7 +49,7 @@ export function frameRoutes(ctx: SandboxContext): void {
     return c.body(document, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': frameDocumentCsp(document, hostOrigin),
-      'Cache-Control': 'no-store',
+      'Cache-Control': FRAME_DOCUMENT_CACHE,
       'Referrer-Policy': 'no-referrer',
     });
   });

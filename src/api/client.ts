@@ -14,6 +14,8 @@ export interface ApiClientOptions extends TransportOptions {
    * so the frame's bundle never carries the full schemas as a default.
    */
   view: ReplySchema<ClientPublicSession>;
+  /** The card frame's embedding page, sent as `XPay-Embedding-Origin` (see {@link clientHeaders}). */
+  embeddingOrigin?: string;
 }
 
 /** Options of {@link ApiClient.waitForChange}. */
@@ -41,7 +43,7 @@ export interface ApiClient {
  * the reply check the caller chose).
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const request = createRequest(options, { 'XPay-Client-Secret': options.clientSecret.trim() });
+  const request = createRequest(options, clientHeaders(options));
   const publicView = path`/v1/checkout/sessions/${options.sessionId}/public`;
 
   // Every endpoint answers the session's public view.
@@ -73,4 +75,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     },
   };
+}
+
+/**
+ * The headers of every client-secret call: the secret, never in a URL; and, from the card frame, the
+ * page that embeds it. The frame's document names no session (one cached URL serves them all), so
+ * the API checks the session's `allowedOrigins` against this header on each of the frame's calls.
+ */
+export function clientHeaders(options: { clientSecret: string; embeddingOrigin?: string }): Record<string, string> {
+  const headers: Record<string, string> = { 'XPay-Client-Secret': options.clientSecret.trim() };
+  if (options.embeddingOrigin) headers['XPay-Embedding-Origin'] = options.embeddingOrigin;
+  return headers;
 }

@@ -1,3 +1,4 @@
+import { clientHeaders } from './client.js';
 import { path } from './paths.js';
 import { createRequest, type CallOptions, type TransportOptions } from './request.js';
 import type { ClientPublicSession, ConfirmRequest } from './schemas.js';
@@ -11,6 +12,8 @@ export interface PostConfirmOptions extends TransportOptions, CallOptions {
   clientSecret: string;
   /** One key per customer action, sent unchanged on every retry so the server replays, never charges twice. */
   idempotencyKey: string;
+  /** The card frame's embedding page, sent as `XPay-Embedding-Origin` (see {@link clientHeaders}). */
+  embeddingOrigin?: string;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface PostConfirmOptions extends TransportOptions, CallOptions {
 export async function postConfirm(body: ConfirmRequest, options: PostConfirmOptions): Promise<ClientPublicSession> {
   const request = createRequest(
     { timeoutMs: 30_000, retries: 3, backoffBaseMs: 500, ...options },
-    { 'XPay-Client-Secret': options.clientSecret.trim() },
+    clientHeaders(options),
   );
   return request({
     method: 'POST',

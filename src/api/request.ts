@@ -100,8 +100,12 @@ export function createRequest(options: TransportOptions, headers: Record<string,
         method: spec.method,
         headers: requestHeaders(spec),
         signal: timeout.signal,
-        // No cookies: the client secret is the only credential, and caches must not keep a session view.
-        credentials: 'omit',
+        // The client secret is the only credential the API reads, and caches must not keep a
+        // session view. Not `omit`: Chromium keeps uncredentialed requests in a socket pool of
+        // their own, so the card frame's first read would open a second connection (one more
+        // round trip, two with TLS) beside the one its document just came on. `same-origin` sends
+        // the API origin's own cookies (it sets none) and nothing cross-origin.
+        credentials: 'same-origin',
         cache: 'no-store',
       };
       if (spec.body !== undefined) init.body = JSON.stringify(spec.body);

@@ -4,7 +4,8 @@ import { expiryForApi } from '../card/validate.js';
 import { createCardForm, type FormState } from './card-form.js';
 import { toConfirmOutcome, type ConfirmOutcome } from './confirm-outcome.js';
 import { createCvcHint } from './cvc-hint.js';
-import { sessionIdOfSecret, type FrameParams } from './frame-params.js';
+import { sessionIdOf } from '../api/paths.js';
+import type { FrameParams } from './frame-params.js';
 import { EN_STRINGS, toFrameStrings } from './frame-strings.js';
 import { createFrameLocale } from './frame-locale.js';
 import { dirOf } from '../i18n/locale.js';
@@ -26,7 +27,8 @@ type ConfirmMessage = Extract<HostMessage, { type: 'confirm' }>;
 export function startFrame(params: FrameParams, body: HTMLElement): void {
   const root = document.documentElement;
   let strings = EN_STRINGS;
-  let clientSecret: string | null = null;
+  /** The session of the first valid `init`: the frame's URL names none (one document serves every session). */
+  let session: { id: string; clientSecret: string } | null = null;
   /** Set while a confirm is in flight; another confirm meanwhile is ignored (one charge per action). */
   let busy = false;
   let lastChange = '';
@@ -53,15 +55,18 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
 
   const channel = openHostChannel(params.hostOrigin, (message) => {
     switch (message.type) {
-      case 'init':
-        // A secret for another session means a confused host: keep waiting for the right one.
-        if (sessionIdOfSecret(message.clientSecret) !== params.sessionId) return;
-        clientSecret = message.clientSecret;
+      case 'init': {
+        // The first init names the session; a secret for another one later means a confused host:
+        // ignored (the host makes a new frame for each session).
+        const id = sessionIdOf(message.clientSecret);
+        if (!id || (session && session.id !== id)) return;
+        session = { id, clientSecret: message.clientSecret };
         applyStyleTokens(root, message.styleTokens);
         return void speak(message.locale);
+      }
       case 'read':
         // Before a valid init there is no secret to read with; the host always sends init first.
-        if (clientSecret) reads.read(message, clientSecret);
+        if (session) reads.read(message, session);
         return;
       case 'cancel':
         return reads.cancel(message.id);
@@ -75,10 +80,10 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
   });
 
   const reads = createSessionReads(
-    params.sessionId,
+    params.hostOrigin,
     (reply) => channel.post(reply),
     // The view is relayed once the language is applied: the host learns it first (see frame-locale.ts).
-    (session) => speak('', session),
+    (view) => speak('', view),
   );
 
   const hint = createCvcHint(() => strings, () => form.validate().brand);
@@ -120,7 +125,7 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     const now = new Date();
     const values = form.values();
     const expiry = expiryForApi(values.expiry, now);
-    if (!clientSecret) {
+    if (!session) {
       return reply({ ok: false, error: { type: 'integration_error', code: 'frame_not_initialised', message: strings.notReady } });
     }
     if (!form.validate(now).complete || !expiry) {
@@ -142,9 +147,10 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     // The API is the frame's own origin.
     const outcome = await toConfirmOutcome(postConfirm(confirmBody, {
       apiBase: '',
-      sessionId: params.sessionId,
-      clientSecret,
+      sessionId: session.id,
+      clientSecret: session.clientSecret,
       idempotencyKey: message.idempotencyKey,
+      embeddingOrigin: params.hostOrigin,
     }));
     busy = false;
     form.setBusy(false);
@@ -152,9 +158,9 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
     reply(outcome);
   }
 
-  // A test-mode session's id says so (`cs_test_…`, as test keys do): the picker is part of the first
-  // layout, so nothing below it moves when the session arrives.
-  if (params.sessionId.startsWith('cs_test_')) {
+  // The host names a test-mode session's mode in the URL (its id says so: `cs_test_…`): the picker
+  // is part of the first layout, so nothing below it moves when the session arrives.
+  if (params.testMode) {
     form.element.prepend((picker = createTestCardPicker(strings.testCards, fillTestCard, strings.testCardOutcomes)));
   }
   body.append(form.element);

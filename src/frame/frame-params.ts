@@ -1,24 +1,24 @@
 /**
- * Reads the frame's own URL: `/frames/card/v1/?session=cs_…&origin=<host origin>`. The sandbox has
- * already refused origins outside the session's `allowedOrigins`; the frame still insists on a
- * well-formed origin because it is the exact `targetOrigin` of every message it posts.
+ * Reads the frame's own URL: `/frames/card/v1/?origin=<host origin>&mode=test`. It names no session:
+ * the document is one URL per embedding page, cached across sessions, and learns its session from
+ * `init`'s client secret. The API serves it only with `frame-ancestors <origin>`, so the origin is
+ * the page the browser rendered it in; the frame names it to the API on every call (which checks it
+ * against the session's `allowedOrigins`) and posts every message to exactly it.
  */
 
 /** Where the frame is and whom it talks to. */
 export interface FrameParams {
-  /** The Checkout Session id (`cs_…`); `init`'s client secret must belong to it. */
-  readonly sessionId: string;
   /** The embedding page's origin, e.g. `http://localhost:5173`. */
   readonly hostOrigin: string;
+  /** The host's session is a test-mode one (`mode=test`): the test-card picker is part of the first layout. */
+  readonly testMode: boolean;
 }
 
-/** Parses the query string; null when either parameter is missing or malformed. */
+/** Parses the query string; null when the origin is missing or malformed. */
 export function readFrameParams(search: string): FrameParams | null {
   const params = new URLSearchParams(search);
-  const sessionId = params.get('session') ?? '';
   const origin = params.get('origin') ?? '';
-  if (!/^cs_\w{1,200}$/.test(sessionId) || sessionId.includes('_secret_')) return null;
-  return isExactOrigin(origin) ? { sessionId, hostOrigin: origin } : null;
+  return isExactOrigin(origin) ? { hostOrigin: origin, testMode: params.get('mode') === 'test' } : null;
 }
 
 /** True for a serialised http(s) origin with nothing after the port ("http://a.test:8080"). */
@@ -29,9 +29,4 @@ export function isExactOrigin(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The session a client secret belongs to (`cs_test_X_secret_Y` → `cs_test_X`). */
-export function sessionIdOfSecret(clientSecret: string): string {
-  return clientSecret.split('_secret_')[0] ?? '';
 }

@@ -1,5 +1,5 @@
 /**
- * The secure card frame, served by the API origin at `/frames/card/v1/?session=…&origin=…`.
+ * The secure card frame, served by the API origin at `/frames/card/v1/?origin=…&mode=test|live` (src/frame/frame-params.ts).
  *
  * Its CSP is `script-src 'self'; style-src 'self'` with no `unsafe-eval`, so zod must not compile
  * validators with `new Function`: `jitless` is set before any schema is built.

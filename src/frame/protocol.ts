@@ -167,11 +167,6 @@ export type FrameSessionReply =
 /** Messages the frame posts to the host. */
 export type FrameMessage =
   | { v: 1; type: 'ready'; protocolVersion: number }
-  /**
-   * Sent instead of `ready` by the API's refusal page when it will not serve the card frame to this
-   * page (unknown session, origin not in `allowedOrigins`): the integration error to report.
-   */
-  | { v: 1; type: 'refused'; error: FrameResultError }
   | FrameSessionReply
   | {
       v: 1;
@@ -306,7 +301,6 @@ const frameSchemas = /* @__PURE__ */ lazy(() => {
   const id = z.custom<number>(Number.isSafeInteger);
   return {
     ready: k.object({ v, type: k.literal('ready'), protocolVersion: k.int() }),
-    refused: k.object({ v, type: k.literal('refused'), error }),
     [SESSION_OK]: k.object({ v, type: session, id, ok: k.literal(true), session: s.PublicSession }),
     [SESSION_ERROR]: k.object({ v, type: session, id, ok: k.literal(false), error }),
     change: k.object({

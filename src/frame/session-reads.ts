@@ -8,8 +8,8 @@ type ReadMessage = Extract<HostMessage, { type: 'read' }>;
 
 /** The frame's side of the host's session calls: each `read` answered once, unless cancelled. */
 export interface SessionReads {
-  /** Runs the call `message` asks for and replies with its `id`; a cancelled call never replies. */
-  read(message: ReadMessage, clientSecret: string): void;
+  /** Runs the call `message` asks for, on the session of `clientSecret`, and replies with its `id`; a cancelled call never replies. */
+  read(message: ReadMessage, session: { id: string; clientSecret: string }): void;
   /** Aborts call `id` (the host stopped waiting for it), so a stale long-poll frees its connection. */
   cancel(id: number): void;
 }
@@ -20,20 +20,22 @@ export interface SessionReads {
  * timeouts, body limit) the host used to, checks only that a reply is a session view, and passes it
  * on; the host validates it on receipt. `onView` sees every view the frame relays, which waits for
  * the promise it returns (the language of the session, applied before its first view is relayed).
+ * Every call names `hostOrigin`, the page embedding the frame: the API refuses it
+ * (`origin_not_allowed`) when the session does not allow that page.
  */
 export function createSessionReads(
-  sessionId: string,
+  hostOrigin: string,
   reply: (message: Unversioned<FrameSessionReply>) => void,
   onView: (session: ClientPublicSession) => void | Promise<void>,
 ): SessionReads {
   const inFlight = new Map<number, AbortController>();
   return {
-    read({ id, kind, since = 0 }, clientSecret) {
+    read({ id, kind, since = 0 }, { id: sessionId, clientSecret }) {
       inFlight.get(id)?.abort();
       const controller = new AbortController();
       inFlight.set(id, controller);
       const { signal } = controller;
-      const client = createApiClient({ apiBase: '', sessionId, clientSecret, view: sessionView });
+      const client = createApiClient({ apiBase: '', sessionId, clientSecret, view: sessionView, embeddingOrigin: hostOrigin });
       const call =
         kind === 'get'
           ? client.getPublicSession({ signal })

@@ -111,11 +111,11 @@ describe('<xpay-challenge>', function () {
     });
 
     it('should ignore messages of another shape from the ACS window and origin', async () => {
-      const { challenge, acsFrame, acsUrl, apiBase, session, doneSignals } = await openChallenge();
+      const { challenge, acsFrame, acsUrl, apiBase, doneSignals } = await openChallenge();
       // The card frame is another page of the same origin; in the ACS's window it posts `ready`,
       // `resize`… : the right origin and window, but not a challenge_done.
       const seen = nextMessage((e) => e.source === acsFrame.contentWindow && e.data?.type === 'ready');
-      acsFrame.contentWindow!.location.href = `${apiBase}/frames/card/v1/?session=${session.id}&origin=${encodeURIComponent(location.origin)}`;
+      acsFrame.contentWindow!.location.href = `${apiBase}/frames/card/v1/?origin=${encodeURIComponent(location.origin)}&mode=test`;
       expect((await seen).origin).to.equal(new URL(acsUrl).origin);
       await afterDispatch();
       expect(doneSignals()).to.equal(0);

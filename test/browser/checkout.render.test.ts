@@ -25,8 +25,12 @@ describe('<xpay-checkout> rendering a real session', () => {
       const src = new URL(frame.src);
       expect(src.origin).to.equal(new URL(apiBase).origin);
       expect(src.pathname).to.equal('/frames/card/v1/');
-      expect(src.searchParams.get('session')).to.equal(session.id);
       expect(src.searchParams.get('origin')).to.equal(location.origin);
+      expect(src.searchParams.get('mode')).to.equal('test');
+      // One URL for every session of this page, so the browser keeps the document: no session id.
+      expect(frame.src).not.to.contain(session.id);
+      const other = await mountCheckout();
+      expect(other.harness.cardFrame()!.src).to.equal(frame.src);
       // Cross-origin: the page can never read the card fields.
       expect(frame.contentDocument).to.equal(null);
     });

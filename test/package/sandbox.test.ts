@@ -7,6 +7,7 @@
  * one-line exit-2 errors of a bad option and of a port in use.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -130,14 +131,14 @@ describe('npx xpay-sandbox, installed from its tarball', () => {
       expect(view.status).toBe(200);
       expect(await view.json()).toMatchObject({ id: session.id, object: 'checkout.session.public', status: 'open', merchantName: 'CI Shop', amountTotal: 2500 });
 
-      const frame = await fetch(`${sandbox.url}/frames/card/v1/?session=${session.id}&origin=${encodeURIComponent('http://localhost:3000')}`);
+      const frame = await fetch(`${sandbox.url}/frames/card/v1/?origin=${encodeURIComponent('http://localhost:3000')}&mode=test`);
       expect(frame.status).toBe(200);
       const frameHtml = await frame.text();
-      const script = /<script[^>]+src="([^"]+\.js)"/.exec(frameHtml)?.[1];
+      // The frame's script is inlined (one document, cached across sessions), allowed by its hash.
+      const script = /<script type="module">([\s\S]+?)<\/script>/.exec(frameHtml)?.[1];
       expect(script).toBeDefined();
-      const frameJs = await fetch(new URL(script!, `${sandbox.url}/frames/card/v1/`));
-      expect(frameJs.status).toBe(200);
-      expect(frameJs.headers.get('content-type')).toMatch(/javascript/);
+      expect(frame.headers.get('content-security-policy')).toContain(`'sha256-${createHash('sha256').update(script!).digest('base64')}'`);
+      expect(frame.headers.get('cache-control')).toContain('max-age=');
 
       const widget = await fetch(`${sandbox.url}/sandbox/assets/xpay.js`);
       expect(widget.status).toBe(200);

@@ -47,7 +47,7 @@ export interface CardFrameOptions {
   onResult(result: FrameResult): void;
   /** The confirm's answer arrived unreadable (malformed, oversized): learn the outcome from the session. */
   onResultLost(): void;
-  /** The frame cannot be used: not loaded in time, another protocol version, or refused by the API. */
+  /** The frame cannot be used: not loaded in time, or another protocol version. */
   onFailed(error: XpayError): void;
 }
 
@@ -111,12 +111,16 @@ export class CardFrameController implements ReactiveController, SessionReader {
     host.addController(this);
   }
 
-  /** The frame's URL for the open session (its origin and the page's), or '' when none is open. */
+  /**
+   * The frame's URL for the open session, or '' when none is open. It names the page's origin and the
+   * session's mode (`cs_test_…` → `test`, for the test-card picker), never the session: one URL for
+   * every checkout on this page, so the browser keeps the document (the API checks the session's
+   * `allowedOrigins` on the frame's calls instead).
+   */
   get src(): string {
     const s = this.#session;
-    return s
-      ? `${s.apiBase}${FRAME_PATH}?session=${encodeURIComponent(s.sessionId)}&origin=${encodeURIComponent(location.origin)}`
-      : '';
+    // A serialised origin (scheme, host, port) holds nothing a query value must escape.
+    return s ? `${s.apiBase}${FRAME_PATH}?mode=${s.sessionId.slice(3, 7)}&origin=${location.origin}` : '';
   }
 
   /** Starts on a session: listens for its frame (made in the element's slot at the next update, from {@link src}) and arms the load deadline. */
@@ -220,8 +224,8 @@ export class CardFrameController implements ReactiveController, SessionReader {
     if (!slot || !this.#session) return;
     // The iframe is made here, not in the host's template: each opening gets a fresh one, whose
     // first load adds no entry to the page's history (moving an iframe that already showed a
-    // document to a new URL would, so Back would step through our frames), and whose `src` always
-    // names the session it shows.
+    // document to a new URL would, so Back would step through our frames), and which learns its
+    // session from this opening's `init` only.
     if (!this.#frame || this.#frame.parentNode !== slot) {
       this.#frame ??= Object.assign(document.createElement('iframe'), { className: 'card-frame', allow: 'payment', src: this.src });
       slot.replaceChildren(this.#frame);
@@ -273,8 +277,6 @@ export class CardFrameController implements ReactiveController, SessionReader {
         // reloaded: every one still waiting goes (again) to this one.
         for (const read of this.#reads.values()) this.post(read.message);
         return;
-      case 'refused':
-        return this.#fail(message.error);
       case 'session':
         return this.#reads.get(message.id)?.settle(message.ok ? message : { ok: false, error: message.error });
       case 'change': {

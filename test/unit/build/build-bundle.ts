@@ -42,11 +42,14 @@ export async function buildBundle(mode: 'iife' | 'frame'): Promise<BuiltBundle> 
       e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
     );
   const paths = walk(outDir).sort();
+  const html = paths.filter((p) => p.endsWith('.html')).map((p) => readFileSync(p, 'utf8')).join('\n');
+  // The card frame's script is inlined in its page (scripts/inline-frame-script.ts): code too.
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
   return {
     dir: outDir,
     files: paths.map((p) => relative(outDir, p)),
-    code: paths.filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')).join('\n'),
-    html: paths.filter((p) => p.endsWith('.html')).map((p) => readFileSync(p, 'utf8')).join('\n'),
+    code: [...paths.filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')), ...inline].join('\n'),
+    html,
     remove: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

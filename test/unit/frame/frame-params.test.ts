@@ -1,26 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isExactOrigin, readFrameParams, sessionIdOfSecret } from '../../../src/frame/frame-params.js';
+import { isExactOrigin, readFrameParams } from '../../../src/frame/frame-params.js';
 import { tokenProperty } from '../../../src/frame/style-tokens.js';
 
 describe('readFrameParams', () => {
-  it('reads the session and the host origin', () => {
-    expect(readFrameParams('?session=cs_test_abc123&origin=http%3A%2F%2Flocalhost%3A5173')).toEqual({
-      sessionId: 'cs_test_abc123',
-      hostOrigin: 'http://localhost:5173',
-    });
+  it('reads the host origin and the mode, and no session: one document serves every session', () => {
+    expect(readFrameParams('?origin=http%3A%2F%2Flocalhost%3A5173&mode=test')).toEqual({ hostOrigin: 'http://localhost:5173', testMode: true });
+    expect(readFrameParams('?origin=https%3A%2F%2Fshop.example&mode=live')).toEqual({ hostOrigin: 'https://shop.example', testMode: false });
+    expect(readFrameParams('?origin=https%3A%2F%2Fshop.example')).toEqual({ hostOrigin: 'https://shop.example', testMode: false });
   });
 
   it.each([
     ['no parameters', ''],
-    ['no origin', '?session=cs_test_abc'],
-    ['no session', '?origin=http://localhost:5173'],
-    ['a session that is not a cs_ id', '?session=pi_123&origin=http://localhost:5173'],
-    ['a client secret as the session', '?session=cs_test_abc_secret_xyz&origin=http://localhost:5173'],
-    ['an origin with a path', '?session=cs_test_abc&origin=http://localhost:5173/shop'],
-    ['an origin with a trailing slash', '?session=cs_test_abc&origin=http://localhost:5173/'],
-    ['a wildcard origin', '?session=cs_test_abc&origin=*'],
-    ['an opaque origin', '?session=cs_test_abc&origin=null'],
-    ['a javascript: origin', '?session=cs_test_abc&origin=javascript:alert(1)'],
+    ['no origin', '?mode=test'],
+    ['an origin with a path', '?origin=http://localhost:5173/shop'],
+    ['an origin with a trailing slash', '?origin=http://localhost:5173/'],
+    ['a wildcard origin', '?origin=*'],
+    ['an opaque origin', '?origin=null'],
+    ['a javascript: origin', '?origin=javascript:alert(1)'],
   ])('refuses %s', (_name, search) => {
     expect(readFrameParams(search)).toBeNull();
   });
@@ -37,10 +33,6 @@ describe('isExactOrigin', () => {
   ])('%s → %s', (value, exact) => {
     expect(isExactOrigin(value)).toBe(exact);
   });
-});
-
-it('finds the session of a client secret', () => {
-  expect(sessionIdOfSecret('cs_test_abc123_secret_XYZ')).toBe('cs_test_abc123');
 });
 
 it('names the custom property of each style token', () => {

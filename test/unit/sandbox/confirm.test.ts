@@ -356,31 +356,53 @@ describe('card frame serving', () => {
     dist.cleanup();
   });
 
-  it('should serve the frame to an allowed origin with a strict CSP naming it in frame-ancestors', async () => {
-    const s = await createSession(frameApi);
-    const r = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+  it('should serve one cacheable frame document per embedding origin, for any session, framed only by that origin', async () => {
+    const r = await frameApi.request('GET', `/frames/card/v1/?origin=${encodeURIComponent(ORIGIN)}&mode=test`, { secret: null });
     expect(r.status).toBe(200);
     expect(r.text).toContain('frame-abc.js');
     expect(r.headers.get('content-security-policy')).toBe(
       `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ORIGIN} 'self'`,
     );
-    const redirect = await frameApi.request('GET', `/frames/card/v1?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+    // Kept across sessions: a returning customer's mount asks the network for the session alone.
+    expect(r.headers.get('cache-control')).toBe('public, max-age=86400, stale-while-revalidate=604800');
+    const redirect = await frameApi.request('GET', `/frames/card/v1?origin=${encodeURIComponent(ORIGIN)}&mode=test`, { secret: null });
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe(`/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`);
+    expect(redirect.headers.get('location')).toBe(`/frames/card/v1/?origin=${encodeURIComponent(ORIGIN)}&mode=test`);
   });
 
-  it('should refuse an origin outside allowedOrigins, a malformed origin and an unknown session', async () => {
+  it('should refuse a missing or malformed origin with text framed by nobody', async () => {
+    for (const query of ['', '?mode=test', `?origin=${encodeURIComponent('http://a.example; script-src *')}`, '?origin=*']) {
+      const r = await frameApi.request('GET', `/frames/card/v1/${query}`, { secret: null });
+      expect(r.status, query).toBe(400);
+      expect(r.text).not.toContain('<script');
+      expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(r.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it("should refuse the frame's calls for a page the session does not allow: no view, no confirm (XPay-Embedding-Origin)", async () => {
     const s = await createSession(frameApi);
-    const other = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent('https://evil.example')}`, { secret: null });
-    expect(other.status).toBe(403);
-    expect(other.text).toContain('https://evil.example');
-    const injected = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent("http://a.example; script-src *")}`, { secret: null });
-    expect(injected.status).toBe(400);
-    const unknown = await frameApi.request('GET', `/frames/card/v1/?session=cs_test_nope&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
-    expect(unknown.status).toBe(404);
+    const embeddedBy = (origin: string) => ({ 'XPay-Embedding-Origin': origin });
+    // The frame's GETs are same-origin (no Origin header); its POSTs send the API's own.
+    const evil = await publicView(frameApi, s, '', embeddedBy('https://evil.example'));
+    expect(evil.status).toBe(403);
+    expect(evil.body.error).toMatchObject({ code: 'origin_not_allowed', message: expect.stringContaining('https://evil.example') });
+    expect(evil.text).not.toContain('amountTotal');
+    const evilConfirm = await confirm(frameApi, s, CARDS.visa, { headers: { Origin: frameApi.url, ...embeddedBy('https://evil.example') } });
+    expect(evilConfirm.status).toBe(403);
+    expect(evilConfirm.body.error.code).toBe('origin_not_allowed');
+    expect((await publicView(frameApi, s)).body.paymentIntent).toBeNull();
+    // A cross-origin page cannot speak for another: its own Origin is checked, whatever it claims.
+    expect((await publicView(frameApi, s, '', { Origin: 'https://evil.example', ...embeddedBy(ORIGIN) })).status).toBe(403);
+
+    expect((await publicView(frameApi, s, '', embeddedBy(ORIGIN))).status).toBe(200);
+    expect((await confirm(frameApi, s, CARDS.visa, { headers: { Origin: frameApi.url, ...embeddedBy(ORIGIN) } })).status).toBe(200);
+    // The sandbox's own pages (the hosted checkout) embed it too.
+    const hosted = await createSession(frameApi);
+    expect((await publicView(frameApi, hosted, '', embeddedBy(frameApi.url))).status).toBe(200);
+    // A session without allowedOrigins allows any page.
     const open = await createSession(frameApi, { allowedOrigins: undefined });
-    const any = await frameApi.request('GET', `/frames/card/v1/?session=${open.id}&origin=${encodeURIComponent('https://any.example')}`, { secret: null });
-    expect(any.status).toBe(200);
+    expect((await publicView(frameApi, open, '', embeddedBy('https://any.example'))).status).toBe(200);
   });
 
   it('should allow the frame document\'s one inline <style> by its hash, and no other inline style', async () => {
@@ -389,8 +411,7 @@ describe('card frame serving', () => {
     writeFileSync(join(styled.dir, 'index.html'), `<!doctype html><style>${css}</style><script type="module" src="./assets/frame-abc.js"></script>`);
     const api = await startTestSandbox({}, { frameDir: styled.dir });
     try {
-      const s = await createSession(api);
-      const r = await api.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+      const r = await api.request('GET', `/frames/card/v1/?origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
       const hash = createHash('sha256').update(css).digest('base64');
       expect(r.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${hash}';`);
       expect(r.headers.get('content-security-policy')).not.toContain('unsafe-inline');
@@ -399,32 +420,6 @@ describe('card frame serving', () => {
       api.cleanup();
       styled.cleanup();
     }
-  });
-
-  it('should tell the embedding page why it refuses the frame, over the frame protocol, at its exact origin', async () => {
-    const unknown = await frameApi.request('GET', `/frames/card/v1/?session=cs_test_nope&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
-    expect(unknown.status).toBe(404);
-    const csp = unknown.headers.get('content-security-policy')!;
-    // Framed only by the page that asked, with one script, allowed by its hash.
-    expect(csp).toContain(`frame-ancestors ${ORIGIN}`);
-    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+';/);
-    const script = /<script>([^<]+)<\/script>/.exec(unknown.text)![1]!;
-    expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
-    expect(script).toContain("type:'refused'");
-    const data = JSON.parse(/<script type="application\/json" id="refusal">([^<]+)<\/script>/.exec(unknown.text)![1]!);
-    expect(data).toEqual({ origin: ORIGIN, error: { type: 'integration_error', code: 'session_not_found', message: expect.stringContaining('cs_test_nope') } });
-
-    const s = await createSession(frameApi);
-    const other = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent('https://evil.example')}`, { secret: null });
-    expect(other.text).toContain('"code":"origin_not_allowed"');
-    // A session id cannot close the data block: "<" is escaped inside it.
-    const sneaky = await frameApi.request('GET', `/frames/card/v1/?session=${encodeURIComponent('cs_x</script><script>alert(1)</script>')}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
-    expect(sneaky.text).not.toContain('<script>alert(1)');
-    // No origin to tell: text only, framed by nobody.
-    const noOrigin = await frameApi.request('GET', `/frames/card/v1/?session=${s.id}`, { secret: null });
-    expect(noOrigin.status).toBe(400);
-    expect(noOrigin.text).not.toContain('<script');
-    expect(noOrigin.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('should serve assets with content types and long cache, and nothing outside assets/', async () => {
@@ -440,8 +435,7 @@ describe('card frame serving', () => {
   });
 
   it('should answer 503 with "run npm run build" when dist/frame is missing', async () => {
-    const s = await createSession(missingApi);
-    const r = await missingApi.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
+    const r = await missingApi.request('GET', `/frames/card/v1/?origin=${encodeURIComponent(ORIGIN)}`, { secret: null });
     expect(r.status).toBe(503);
     expect(r.text).toContain('run npm run build');
   });

@@ -170,7 +170,8 @@ describe("the sandbox's own origin (the hosted page) on a session limited to the
     expect(own.headers.get('access-control-allow-origin')).toBe(api.url);
     expect((await publicView(api, s, '', { Origin: 'https://other.example' })).status).toBe(403);
 
-    const frame = await api.request('GET', `/frames/card/v1/?session=${s.id}&origin=${encodeURIComponent(api.url)}`, { secret: null });
+    const frame = await api.request('GET', `/frames/card/v1/?origin=${encodeURIComponent(api.url)}`, { secret: null });
+    expect((await publicView(api, s, '', { 'XPay-Embedding-Origin': api.url })).status).toBe(200);
     expect(frame.status).toBe(200);
     expect(frame.headers.get('content-security-policy')).toContain(`frame-ancestors ${api.url} 'self'`);
 
