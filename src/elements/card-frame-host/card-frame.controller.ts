@@ -120,7 +120,12 @@ export class CardFrameController implements ReactiveController, SessionReader {
   get src(): string {
     const s = this.#session;
     // A serialised origin (scheme, host, port) holds nothing a query value must escape.
-    return s ? `${s.apiBase}${FRAME_PATH}?mode=${s.sessionId.slice(3, 7)}&origin=${location.origin}` : '';
+    return s ? `${s.apiBase}${FRAME_PATH}?mode=${this.#mode}&origin=${location.origin}` : '';
+  }
+
+  /** The open session's mode, `test` or `live`, from its id (`cs_test_…`): the URL and the iframe's class name it. */
+  get #mode(): string | undefined {
+    return this.#session?.sessionId.slice(3, 7);
   }
 
   /** Starts on a session: listens for its frame (made in the element's slot at the next update, from {@link src}) and arms the load deadline. */
@@ -227,7 +232,7 @@ export class CardFrameController implements ReactiveController, SessionReader {
     // document to a new URL would, so Back would step through our frames), and which learns its
     // session from this opening's `init` only.
     if (!this.#frame || this.#frame.parentNode !== slot) {
-      this.#frame ??= Object.assign(document.createElement('iframe'), { className: 'card-frame', allow: 'payment', src: this.src });
+      this.#frame ??= Object.assign(document.createElement('iframe'), { className: `card-frame card-frame--${this.#mode}`, allow: 'payment', src: this.src });
       slot.replaceChildren(this.#frame);
     }
     this.#frame.title = this.#options.title();

@@ -230,7 +230,7 @@ export const styles = css`
     color-scheme: normal;
   }
   /* A test-mode session's frame starts with the test-card picker above the fields (frame/test-cards.ts). */
-  .card-frame-slot--test .card-frame {
+  .card-frame--test {
     height: 356px;
   }
   .secure {

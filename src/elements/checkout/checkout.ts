@@ -640,7 +640,7 @@ export class XpayCheckout extends LitElement {
             })}
         <fieldset class="group">
           <legend class="group__title">${t.cardHeading}</legend>
-          <div class="card-frame-slot ${this.clientSecret?.startsWith('cs_test_') ? 'card-frame-slot--test' : ''}"></div>
+          <div class="card-frame-slot"></div>
         </fieldset>
         ${this.hidePayButton
           ? nothing
