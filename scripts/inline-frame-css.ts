@@ -1,14 +1,15 @@
 /**
  * A build step for the card frame (issue #9: at most three requests at mount): its stylesheet goes
  * into the frame's HTML as one `<style>` element instead of a file, so a mount loads the document,
- * its script and the session view, and nothing else. The HTML is never cached (it is per session),
- * the 3 KB of CSS rides along with it.
+ * its script and the session view, and nothing else. The 3 KB of CSS rides along with the HTML, and
+ * is cached with it (the document is the same for every session: sandbox/card-frame-page.ts).
  *
  * The frame's CSP still allows no inline style in general: the API serves the document with the
  * SHA-256 of this one element in `style-src` (sandbox/card-frame-page.ts), so nothing injected
  * into the page could style it.
  */
 import type { Plugin } from 'vite';
+import { elementNaming, htmlAssetOf } from './frame-html.js';
 
 export function inlineFrameCssPlugin(): Plugin {
   return {
@@ -16,12 +17,12 @@ export function inlineFrameCssPlugin(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const html = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName.endsWith('.html'));
-      if (!html || html.type !== 'asset') return;
+      const html = htmlAssetOf(bundle);
+      if (!html) return;
       let source = String(html.source);
       for (const [fileName, file] of Object.entries(bundle)) {
         if (file.type !== 'asset' || !fileName.endsWith('.css')) continue;
-        const link = new RegExp(`<link rel="stylesheet"[^>]*href="\\./${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+        const link = elementNaming('link rel="stylesheet"', 'href', fileName);
         if (!link.test(source)) throw new Error(`inline-frame-css: no <link> for ${fileName} in ${html.fileName}`);
         const css = String(file.source).trim();
         // A `</style` inside the CSS would end the element early.

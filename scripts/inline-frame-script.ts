@@ -12,6 +12,7 @@
  * was (`assets/index-<hash>.js.map`), named from the inline script.
  */
 import type { Plugin } from 'vite';
+import { elementNaming, htmlAssetOf } from './frame-html.js';
 
 export function inlineFrameScriptPlugin(): Plugin {
   return {
@@ -19,15 +20,15 @@ export function inlineFrameScriptPlugin(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const html = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName.endsWith('.html'));
-      if (!html || html.type !== 'asset') return;
+      const html = htmlAssetOf(bundle);
+      if (!html) return;
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       // One self-contained script, or the document would still name files a cached copy can outlive.
       if (chunks.length !== 1 || chunks[0]!.imports.length || chunks[0]!.dynamicImports.length) {
         throw new Error(`inline-frame-script: expected one chunk without imports, got ${chunks.map((c) => c.fileName).join(', ')}`);
       }
       const chunk = chunks[0]!;
-      const tag = new RegExp(`<script type="module"[^>]*src="\\./${chunk.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*></script>`);
+      const tag = elementNaming('script type="module"', 'src', chunk.fileName, '</script>');
       let source = String(html.source);
       if (!tag.test(source)) throw new Error(`inline-frame-script: no <script> for ${chunk.fileName} in ${html.fileName}`);
       // Either would end (or, `<!--`, could hide) the element's end early.

@@ -22,15 +22,21 @@ async function renderAt(apiBase: string, clientSecret: string): Promise<{ el: Xp
   return { el, harness: new CheckoutHarness(el) };
 }
 
+/** A checkout for a new default session whose first read the fault proxy holds for `delayMs`: still loading. */
+async function renderLoading(delayMs: number): Promise<{ el: XpayCheckout; harness: CheckoutHarness }> {
+  const session = await createSession();
+  const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: delayMs }] }]);
+  const rendered = await renderAt(proxy, session.clientSecret);
+  await rendered.el.updateComplete;
+  expect(rendered.el.status).to.equal('loading');
+  return rendered;
+}
+
 describe('<xpay-checkout> views', function () {
   this.timeout(60_000);
 
   it('loading: a labelled, busy placeholder while the session is read', async () => {
-    const session = await createSession();
-    const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 30_000 }] }]);
-    const { el, harness } = await renderAt(proxy, session.clientSecret);
-    await el.updateComplete;
-    expect(el.status).to.equal('loading');
+    const { el, harness } = await renderLoading(30_000);
     const skeleton = harness.root.querySelector('[aria-busy="true"]');
     expect(skeleton).to.exist;
     expect(skeleton!.textContent).to.contain('Loading checkout…');
@@ -39,11 +45,7 @@ describe('<xpay-checkout> views', function () {
 
   it('loading: drawn in the shape of the form it becomes, so nothing below it moves (issue #9)', async () => {
     // The default shape: one order line, email, country and postal code, a test-mode card frame.
-    const session = await createSession();
-    const proxy = await startFaultProxy([{ path: `/v1/checkout/sessions/${session.id}/public`, faults: [{ type: 'delay', ms: 3_000 }] }]);
-    const { el, harness } = await renderAt(proxy, session.clientSecret);
-    await el.updateComplete;
-    expect(el.status).to.equal('loading');
+    const { el, harness } = await renderLoading(3_000);
     const loading = el.getBoundingClientRect().height;
     // Its text is laid out but not shown until the language is known (it may not be English).
     const label = harness.root.querySelector('label')!;
