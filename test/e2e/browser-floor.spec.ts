@@ -75,10 +75,14 @@ async function expectFloorIn(frame: Frame): Promise<void> {
   ).toEqual({ applied: true, any: 'undefined', timeout: 'undefined', toSorted: 'undefined' });
 }
 
-function frameAt(page: Page, path: RegExp): Frame {
-  const frame = page.frames().find((f) => path.test(new URL(f.url()).pathname));
-  if (!frame) throw new Error(`no frame at ${path}: ${page.frames().map((f) => f.url()).join(', ')}`);
-  return frame;
+/**
+ * The frame whose document is at `path`, once it has one: a frame just attached has no URL yet
+ * (Playwright reports '' until its first navigation commits), so this waits for it.
+ */
+async function frameAt(page: Page, path: RegExp): Promise<Frame> {
+  const find = () => page.frames().find((f) => f.url() !== '' && path.test(new URL(f.url()).pathname));
+  await expect.poll(() => find() !== undefined, { message: `a frame at ${path}` }).toBe(true);
+  return find()!;
 }
 
 const CARD_FRAME = /^\/frames\/card\//;
@@ -101,7 +105,7 @@ test.describe('browser support floor: a browser with only what Safari 15.4 / Chr
     await fillCart(page, ['tee']);
     const { orderId } = await openCheckout(page, '/checkout/cdn');
     await expectFloorIn(page.mainFrame());
-    await expectFloorIn(frameAt(page, CARD_FRAME));
+    await expectFloorIn(await frameAt(page, CARD_FRAME));
 
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
@@ -122,7 +126,7 @@ test.describe('browser support floor: a browser with only what Safari 15.4 / Chr
     const { dialog, issuer } = challenge(page);
     await expect(dialog).toBeVisible();
     await expect(issuer.getByRole('button', { name: 'Complete authentication' })).toBeVisible();
-    await expectFloorIn(frameAt(page, ISSUER));
+    await expectFloorIn(await frameAt(page, ISSUER));
     await clickIssuerButton(page, 'complete');
 
     await expect(statusHeading(page, 'Payment successful')).toBeVisible();
@@ -138,7 +142,7 @@ test.describe('browser support floor: a browser with only what Safari 15.4 / Chr
     await page.waitForURL((url) => url.origin === new URL(sandboxUrl()).origin && url.pathname.startsWith('/c/'));
     await expect(page.locator('xpay-checkout').getByLabel('Email')).toBeVisible();
     await expectFloorIn(page.mainFrame());
-    await expectFloorIn(frameAt(page, CARD_FRAME));
+    await expectFloorIn(await frameAt(page, CARD_FRAME));
 
     await fillBilling(page);
     await fillCard(page, { number: TEST_CARDS.visa });
