@@ -198,14 +198,19 @@ export type FrameMessage =
 export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;
 
 /**
- * A string of at most `max` characters (code points, as `z.maxLength` counts them) that matches
- * `pattern` when one is given. A `z.custom` predicate rather than `z.string()` with `z.maxLength`
- * or `z.regex`, whose classes would cost the CDN bundle ~0.4 KB brotli for these few fields (see
- * lenientKit) and the card frame ~0.25 KB. No issue message: a message that fails its schema is
- * dropped (the parsers return null), so nobody ever reads one.
+ * Whether `s` is a string of at most `max` characters (code points, as `z.maxLength` counts them)
+ * that matches `pattern` when one is given.
  */
-const text = (max: number, pattern?: RegExp) =>
-  z.custom<string>((s) => typeof s === 'string' && [...s].length <= max && (!pattern || pattern.test(s)));
+const isText = (s: unknown, max: number, pattern?: RegExp): s is string =>
+  typeof s === 'string' && [...s].length <= max && (!pattern || pattern.test(s));
+
+/**
+ * A string schema: {@link isText} as a `z.custom` predicate rather than `z.string()` with
+ * `z.maxLength` or `z.regex`, whose classes would cost the CDN bundle ~0.4 KB brotli for these few
+ * fields (see lenientKit) and the card frame ~0.25 KB. No issue message: a message that fails its
+ * schema is dropped (the parsers return null), so nobody ever reads one.
+ */
+const text = (max: number, pattern?: RegExp) => z.custom<string>((s) => isText(s, max, pattern));
 
 /** Keys of the two-variant messages (`result`, `session`) in the frame schema table: `type:ok|error`. */
 const RESULT_OK = 'result:ok';
@@ -219,11 +224,14 @@ const SESSION_ERROR = 'session:error';
  * z.omit cost about a kilobyte of the frame's 14 KB brotli budget, for a lookup this plain.
  */
 const hostSchemas = /* @__PURE__ */ lazy(() => {
-  // Plain z.object (what lenientKit.object is): referencing lenientKit here would pull its other,
-  // unused helpers into the card frame's bundle.
-  const v = z.literal(FRAME_PROTOCOL_VERSION);
+  // The lenient kit's predicates, as in the widget's schemas: z.literal, z.boolean and z.nullable
+  // would each bundle a zod class (0.22 KB brotli of the frame for the three). Only the helpers used
+  // here are bundled: Rolldown drops the kit's other properties, and lenientKit.object is z.object.
+  const k = lenientKit;
+  const v = k.literal(FRAME_PROTOCOL_VERSION);
   /** Above every billing field length the API accepts (320 for an email), so the API judges them. */
-  const billingText = text(1000);
+  const billingMax = 1000;
+  const billingText = text(billingMax);
   const styleValue = z.catch(z.optional(text(200, SAFE_CSS_VALUE)), undefined);
   const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
@@ -234,27 +242,27 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
   return {
     init: z.object({
       v,
-      type: z.literal('init'),
+      type: k.literal('init'),
       clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
       // The element's input as the merchant set it: one that is not a tag `Intl` takes is `auto`
       // (said in the console), not a dropped init.
       locale: z.catch(z.custom<string>(isLocaleInput), (ctx) => malformedLocale(ctx.value)),
       styleTokens,
-      redirectAllowed: z.optional(z.boolean()),
+      redirectAllowed: z.optional(k.bool()),
     }),
     read: z.object({
       v,
-      type: z.literal('read'),
+      type: k.literal('read'),
       id: z.custom<number>(Number.isSafeInteger),
-      kind: z.literal(READ_KINDS),
+      kind: k.literal(READ_KINDS),
       since: z.optional(z.custom<number>(Number.isSafeInteger)),
     }),
-    cancel: z.object({ v, type: z.literal('cancel'), id: z.custom<number>(Number.isSafeInteger) }),
-    focus: z.object({ v, type: z.literal('focus'), field: z.optional(z.literal(CARD_FIELDS)) }),
-    clear: z.object({ v, type: z.literal('clear') }),
+    cancel: z.object({ v, type: k.literal('cancel'), id: z.custom<number>(Number.isSafeInteger) }),
+    focus: z.object({ v, type: k.literal('focus'), field: z.optional(k.literal(CARD_FIELDS)) }),
+    clear: z.object({ v, type: k.literal('clear') }),
     confirm: z.object({
       v,
-      type: z.literal('confirm'),
+      type: k.literal('confirm'),
       idempotencyKey: text(255, /^[\w-]{8,255}$/),
       // The billing details minus the name, which the frame takes from its own field. Shape and a
       // bound only: the API validates the values and lengths, and its 400 names the `param`, which
@@ -267,7 +275,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
         address: z.optional(
           z.object({
             line1: z.optional(billingText),
-            line2: z.optional(z.nullable(billingText)),
+            line2: z.optional(z.custom<string | null>((s) => s === null || isText(s, billingMax))),
             city: z.optional(billingText),
             state: z.optional(billingText),
             postalCode: billingText,
@@ -276,7 +284,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
         ),
       }),
       returnOrigin: text(300, /^https?:\/\/[^/?#\s]+$/),
-      challengeWindowSize: z.optional(z.literal(CHALLENGE_WINDOW_SIZES)),
+      challengeWindowSize: z.optional(k.literal(CHALLENGE_WINDOW_SIZES)),
       returnUrl: z.optional(text(2048, /^https?:\/\//)),
     }),
   };

@@ -8,8 +8,9 @@ import { BUNDLE_RULES, buildBundle, contains, ruleAnchors, type BuiltBundle, typ
 /**
  * What goes into the card frame (brotli budget 16 KB, scripts/size-check.ts): the same kind of
  * tripwire as cdn-bundle.test.ts, for the frame's own rules. The frame parses the host's messages
- * with plain zod/mini schemas (z.string, z.regex, z.literal are expected here); what must stay out
- * are the heavy pieces it was written to avoid. Failure messages link docs/bundle-budget.md.
+ * with z.object, z.optional and z.custom predicates (the lenient kit's way); what must stay out are
+ * the zod classes those predicates replace and the heavy pieces the frame was written to avoid.
+ * Failure messages link docs/bundle-budget.md.
  */
 let bundle: BuiltBundle;
 
@@ -42,6 +43,9 @@ describe('card frame (dist/frame/)', () => {
 
   it.each<[Marker, string, string]>([
     [/[`"']ZodObject[`"']/, "zod's classic build: import from 'zod/mini'", 'zod-mini-only'],
+    ['$ZodLiteral', 'z.literal: use lenientKit.literal (a z.custom predicate)', 'lenient-kit'],
+    ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.custom predicate)', 'lenient-kit'],
+    ['$ZodNullable', 'z.nullable: a predicate that also takes null (see line2 in src/frame/protocol.ts)', 'lenient-kit'],
     ['$ZodUnion', 'z.union / z.discriminatedUnion: the protocol picks the schema by type', 'frame-protocol-by-hand'],
     ['billingAddressCollection', "the shared session schemas: the frame checks only the reply's shape", 'frame-minimal-confirm'],
     ['clippingAncestors', '@floating-ui/dom: the CVC hint is placed by CSS', 'frame-no-floating-ui'],
