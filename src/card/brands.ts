@@ -119,12 +119,6 @@ export type KnownCardBrand = (typeof CARD_BRAND_TABLE)[number]['brand'];
 /** A detected brand; `unknown` until the digits identify exactly one brand. */
 export type CardBrand = KnownCardBrand | 'unknown';
 
-/** Every brand value, `unknown` last; handy for schemas (`z.enum(CARD_BRANDS)`). */
-export const CARD_BRANDS: readonly CardBrand[] = [
-  ...CARD_BRAND_TABLE.map((spec) => spec.brand),
-  'unknown',
-];
-
 /** Formatting and length rules used while no brand is known: the widest any brand allows. */
 export const UNKNOWN_BRAND_SPEC: BrandSpec = {
   brand: 'unknown',
