@@ -8,7 +8,7 @@ import { sessionIdOf } from '../api/paths.js';
 import type { FrameParams } from './frame-params.js';
 import { EN_STRINGS, toFrameStrings } from './frame-strings.js';
 import { createFrameLocale } from './frame-locale.js';
-import { dirOf } from '../i18n/locale.js';
+import { AUTO_LOCALE, dirOf } from '../i18n/locale.js';
 import { openHostChannel } from './host-channel.js';
 import { createSessionReads } from './session-reads.js';
 import { FRAME_PROTOCOL_VERSION, type HostMessage } from './protocol.js';
@@ -62,7 +62,7 @@ export function startFrame(params: FrameParams, body: HTMLElement): void {
         if (!id || (session && session.id !== id)) return;
         session = { id, clientSecret: message.clientSecret };
         applyStyleTokens(root, message.styleTokens);
-        return void speak(message.locale);
+        return void speak(message.locale ?? AUTO_LOCALE);
       }
       case 'read':
         // Before a valid init there is no secret to read with; the host always sends init first.

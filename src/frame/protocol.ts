@@ -110,13 +110,15 @@ export type ReadKind = (typeof READ_KINDS)[number];
 export type HostMessage =
   /**
    * `locale` is the element's `locale` input (`auto` or a tag): the frame resolves it with the
-   * session's `locale` and the browser's languages, since it reads the session first.
+   * session's `locale` and the browser's languages, since it reads the session first. Absent (a
+   * host from before the frame spoke other languages) means `auto`; one that is not a tag is read
+   * as `auto`, said in the console.
    */
   | {
       v: 1;
       type: 'init';
       clientSecret: string;
-      locale: string;
+      locale?: string;
       styleTokens: StyleTokens;
       /**
        * False when the merchant set `redirect="never"`: the frame then offers no method that must
@@ -212,6 +214,15 @@ const isText = (s: unknown, max: number, pattern?: RegExp): s is string =>
  */
 const text = (max: number, pattern?: RegExp) => z.custom<string>((s) => isText(s, max, pattern));
 
+/**
+ * A value `accepts` takes, or else `fallback(value)` in its place: what z.catch does for a
+ * predicate, as a z.overwrite (the lenient kit's way for enums and URLs), so the frame bundles no
+ * $ZodCatch (~0.14 KB brotli). Wrap it in z.optional: an absent key stays absent (z.catch would
+ * call the fallback for it).
+ */
+const orElse = <T>(accepts: (value: unknown) => value is T, fallback: (value: unknown) => T) =>
+  z.custom<T>().check(z.overwrite((value) => (accepts(value) ? value : fallback(value))));
+
 /** Keys of the two-variant messages (`result`, `session`) in the frame schema table: `type:ok|error`. */
 const RESULT_OK = 'result:ok';
 const RESULT_ERROR = 'result:error';
@@ -232,7 +243,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
   /** Above every billing field length the API accepts (320 for an email), so the API judges them. */
   const billingMax = 1000;
   const billingText = text(billingMax);
-  const styleValue = z.catch(z.optional(text(200, SAFE_CSS_VALUE)), undefined);
+  const styleValue = z.optional(orElse((s) => isText(s, 200, SAFE_CSS_VALUE), () => undefined));
   const styleTokens = z.object(
     Object.fromEntries(STYLE_TOKEN_NAMES.map((name) => [name, styleValue])) as Record<
       StyleTokenName,
@@ -246,7 +257,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
       clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
       // The element's input as the merchant set it: one that is not a tag `Intl` takes is `auto`
       // (said in the console), not a dropped init.
-      locale: z.catch(z.custom<string>(isLocaleInput), (ctx) => malformedLocale(ctx.value)),
+      locale: z.optional(orElse(isLocaleInput, malformedLocale)),
       styleTokens,
       redirectAllowed: z.optional(k.bool()),
     }),

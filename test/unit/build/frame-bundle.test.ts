@@ -46,6 +46,7 @@ describe('card frame (dist/frame/)', () => {
     ['$ZodLiteral', 'z.literal: use lenientKit.literal (a z.custom predicate)', 'lenient-kit'],
     ['$ZodBoolean', 'z.boolean: use lenientKit.bool (a z.custom predicate)', 'lenient-kit'],
     ['$ZodNullable', 'z.nullable: a predicate that also takes null (see line2 in src/frame/protocol.ts)', 'lenient-kit'],
+    ['$ZodCatch', 'z.catch: a predicate with a fallback (orElse in src/frame/protocol.ts)', 'lenient-kit'],
     ['$ZodUnion', 'z.union / z.discriminatedUnion: the protocol picks the schema by type', 'frame-protocol-by-hand'],
     ['billingAddressCollection', "the shared session schemas: the frame checks only the reply's shape", 'frame-minimal-confirm'],
     ['clippingAncestors', '@floating-ui/dom: the CVC hint is placed by CSS', 'frame-no-floating-ui'],

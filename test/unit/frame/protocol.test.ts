@@ -64,6 +64,18 @@ describe('parseHostMessage', () => {
     for (const locale of ['en_US<script>', '', 42, 'x'.repeat(36)]) expect(parseHostMessage({ ...init, locale })).toEqual({ ...init, locale: 'auto' });
   });
 
+  it('accepts an init without a locale (a host from before the frame spoke other languages: auto)', () => {
+    const { locale: _absent, ...older } = init;
+    const parsed = parseHostMessage(older);
+    expect(parsed).not.toBeNull();
+    expect(parsed?.type === 'init' ? (parsed.locale ?? 'auto') : null).toBe('auto');
+  });
+
+  it('drops an unsafe style token value but keeps the init and its other tokens', () => {
+    const parsed = parseHostMessage({ ...init, styleTokens: { colorText: 'red;}', radius: '4px', fontSize: 16 } });
+    expect(parsed).toEqual({ ...init, styleTokens: { radius: '4px' } });
+  });
+
   it.each([
     ['init', init],
     ['init with locale auto (the frame resolves it)', { ...init, locale: 'auto' }],
