@@ -13,7 +13,8 @@ export function path(strings: TemplateStringsArray, ...segments: (string | numbe
   return out;
 }
 
-const CLIENT_SECRET = /^(cs_\w+?)_secret_[A-Za-z0-9]+$/;
+/** A client secret, `cs_…_secret_…`; its first group is the session id. */
+export const CLIENT_SECRET = /^(cs_\w+?)_secret_[A-Za-z0-9]+$/;
 
 /** The session id inside a client secret (`cs_test_abc_secret_xyz` → `cs_test_abc`), or null if malformed. */
 export function sessionIdOf(clientSecret: string): string | null {

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { CARD_BRANDS, CHALLENGE_WINDOW_SIZES } from '../api/enums.js';
 import { lazy, lenientKit } from '../api/kit.js';
 import { exceedsJsonSize, MAX_MESSAGE_SIZE } from '../api/limits.js';
+import { CLIENT_SECRET } from '../api/paths.js';
 import { isLocaleInput, malformedLocale } from '../i18n/locale.js';
 import {
   clientSchemas,
@@ -254,7 +255,7 @@ const hostSchemas = /* @__PURE__ */ lazy(() => {
     init: z.object({
       v,
       type: k.literal('init'),
-      clientSecret: text(256, /^cs_\w+_secret_[A-Za-z0-9]+$/),
+      clientSecret: text(256, CLIENT_SECRET),
       // The element's input as the merchant set it: one that is not a tag `Intl` takes is `auto`
       // (said in the console), not a dropped init.
       locale: z.optional(orElse(isLocaleInput, malformedLocale)),
