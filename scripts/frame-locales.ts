@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { EN_FRAME } from '../src/i18n/en-catalogue.js';
+import { toValues } from '../src/i18n/catalogue-values.js';
 import { withEnglishFallback } from '../src/i18n/fallback.js';
 
 /** Where the catalogues are written (src/i18n/locales, one `<tag>.json` each). */
@@ -22,15 +23,16 @@ export const LOCALES_SOURCE = resolve(import.meta.dirname, '..', 'src', 'i18n', 
 
 /**
  * Each catalogue as shipped: minified JSON, by BCP 47 tag, in file-name order. The card frame's part
- * is completed with English here, key by key, so the frame uses it as fetched and its bundle carries
- * no fallback code; the host's part is completed by the host on receipt (it comes by postMessage).
+ * is completed with English here, key by key, so its bundle carries no fallback code, and shipped as
+ * its strings alone in English's key order (src/i18n/catalogue-values.ts says why). The host's part
+ * keeps its keys and is completed by the host on receipt (it comes by postMessage).
  */
 export function shippedCatalogues(dir = LOCALES_SOURCE): Map<string, string> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   return new Map(
     files.map((f) => {
       const json = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { frame?: unknown };
-      return [f.slice(0, -'.json'.length), JSON.stringify({ ...json, frame: withEnglishFallback(EN_FRAME, json.frame) })];
+      return [f.slice(0, -'.json'.length), JSON.stringify({ ...json, frame: toValues(EN_FRAME, withEnglishFallback(EN_FRAME, json.frame)) })];
     }),
   );
 }

@@ -1,5 +1,7 @@
 import { readBodyText } from '../api/read-body.js';
 import type { FrameCatalogue } from '../i18n/catalogue.js';
+import { fromValues } from '../i18n/catalogue-values.js';
+import { EN_FRAME } from '../i18n/en-catalogue.js';
 
 /** Set by scripts/frame-locales.ts at build time: `assets/locales-<hash>/`. */
 declare const __XPAY_LOCALES_DIR__: string | undefined;
@@ -28,10 +30,11 @@ export interface LoadedCatalogue {
 
 /**
  * Fetches the catalogue of `tag` (a resolved, supported, non-English locale) from the frame's own
- * origin, reading at most 64 KB. Its frame part is used as fetched: the build completed it with
- * English (scripts/frame-locales.ts) and ships it under a hashed, immutable directory beside this
- * script, so it is as complete as the script is current. Answers null — so the caller stays in
- * English — when it cannot be had: offline, a 404, a body that is not JSON or has no frame part.
+ * origin, reading at most 64 KB. Its frame part is used as fetched, its strings put back under
+ * English's keys (`fromValues`): the build completed it with English and wrote it in that order
+ * (scripts/frame-locales.ts) under a hashed, immutable directory beside this script, so it is as
+ * complete and as ordered as the script is current. Answers null — so the caller stays in English —
+ * when it cannot be had: offline, a 404, a body that is not JSON or whose frame part does not fit.
  */
 export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<LoadedCatalogue | null> {
   try {
@@ -39,7 +42,8 @@ export async function loadCatalogue(tag: string, signal?: AbortSignal): Promise<
     const text = response.ok ? await readBodyText(response, MAX_CATALOGUE_BYTES) : null;
     if (text === null) return null;
     const json = JSON.parse(text) as Partial<Record<keyof LoadedCatalogue, unknown>> | null;
-    return json?.frame ? { checkout: json.checkout, frame: json.frame as FrameCatalogue } : null;
+    const frame = fromValues<FrameCatalogue>(EN_FRAME, json?.frame);
+    return frame ? { checkout: json!.checkout, frame } : null;
   } catch {
     return null;
   }

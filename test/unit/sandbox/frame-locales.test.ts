@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localesDir, shippedCatalogues } from '../../../scripts/frame-locales.js';
+import { fromValues, toValues } from '../../../src/i18n/catalogue-values.js';
 import { EN_FRAME } from '../../../src/i18n/en-catalogue.js';
 import { startTestSandbox, tempDir, type Api } from './helpers.js';
 
@@ -50,15 +51,16 @@ describe('card frame catalogues /frames/card/v1/assets/locales-<hash>/<tag>.json
 });
 
 describe('shippedCatalogues', () => {
-  it("should complete a catalogue's frame part with English key by key, and leave its host part as written", () => {
+  it("should complete a catalogue's frame part with English key by key and ship its strings in English's key order, and leave its host part as written", () => {
     const source = tempDir();
     try {
       writeFileSync(join(source.dir, 'de.json'), JSON.stringify({ checkout: { pay: '{amount} bezahlen' }, frame: { labels: { number: 'Kartennummer' }, cvcHintButton: 42 } }));
       const shipped = JSON.parse(shippedCatalogues(source.dir).get('de')!);
       expect(shipped.checkout).toEqual({ pay: '{amount} bezahlen' });
-      expect(shipped.frame.labels).toEqual({ ...EN_FRAME.labels, number: 'Kartennummer' });
-      expect(shipped.frame.cvcHintButton).toBe(EN_FRAME.cvcHintButton);
-      expect(Object.keys(shipped.frame).sort()).toEqual(Object.keys(EN_FRAME).sort());
+      const frame = fromValues(EN_FRAME, shipped.frame)!;
+      expect(frame.labels).toEqual({ ...EN_FRAME.labels, number: 'Kartennummer' });
+      expect(frame.cvcHintButton).toBe(EN_FRAME.cvcHintButton);
+      expect(shipped.frame).toEqual(toValues(EN_FRAME, frame));
     } finally {
       source.cleanup();
     }
