@@ -6,11 +6,14 @@
  * (docs/bundle-budget.md#template-tag-names). How it keeps everything else as it was:
  *
  * - Only the static parts of the templates change, never a `${…}` expression.
- * - A whitespace run keeps its line breaks (at least one whitespace character stays), so text
- *   nodes stay whitespace where they were whitespace, and every line of the module keeps its
- *   number: the transform returns `map: null`, and the source maps stay right.
- * - In `css`, comments go, and so does whitespace around `{ } ; ,` and after `:`, outside quoted
- *   strings.
+ * - In `html`, a whitespace run keeps its line breaks (at least one whitespace character stays), so
+ *   text nodes stay whitespace where they were whitespace.
+ * - In `css`, comments go, and so does whitespace around `{ } ; ,`, after `:` and at the ends of the
+ *   stylesheet, outside quoted strings; any other whitespace run becomes one space. A stylesheet is
+ *   one line: its line breaks are moved after the template's closing backtick, where they are the
+ *   JavaScript whitespace the minifier drops (−77 B brotli, −0.5 KB raw on the CDN bundle).
+ * - So every line of the module keeps its number: the transform returns `map: null`, and the source
+ *   maps stay right.
  */
 import { parseAst, type Plugin } from 'vite';
 
@@ -20,27 +23,35 @@ const TAGS: Record<string, Language> = { html: 'html', svg: 'html', css: 'css' }
 /** The line breaks of a whitespace run, or one space when it has none. */
 const breaksOf = (whitespace: string): string => whitespace.replace(/[^\n]/g, '') || ' ';
 
-/** Minifies one static part of a tagged template, given as raw source text. */
+/**
+ * Minifies one static part of a tagged template, given as raw source text. A `css` part comes back
+ * on one line: the caller puts its line breaks back outside the template (see the header).
+ */
 export function minifyTemplatePart(raw: string, language: Language): string {
   if (language === 'html') return raw.replace(/[ \t]*\n\s*/g, breaksOf);
   // One scan finds comments and quoted strings, whichever starts first, so an apostrophe in a
-  // comment ("the session's") never opens a string that swallows the comment's end. Comments go
-  // (their line breaks stay); strings are kept byte for byte.
-  return raw
-    .split(/(\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
+  // comment ("the session's") never opens a string that swallows the comment's end. Comments become
+  // whitespace, squeezed with the rest below; strings are kept byte for byte (they cannot span lines).
+  const uncommented = raw.replace(CSS_COMMENT_OR_STRING, (match) => (match.startsWith('/*') ? ' ' : match));
+  return uncommented
+    .split(CSS_STRING)
     .map((part, i) =>
       i % 2
-        ? part.startsWith('/*')
-          ? part.replace(/[^\n]/g, '')
-          : part
+        ? part
         : part
-            .replace(/\s*([{};,])\s*/g, (match, punctuation: string) => punctuation + match.replace(/[^\n]/g, ''))
+            .replace(/\s*([{};,])\s*/g, '$1')
             // `color: red` → `color:red`; outside strings a colon is never followed by meaningful space.
-            .replace(/:[ \t]+/g, ':')
-            .replace(/[ \t]*\n\s*/g, breaksOf),
+            .replace(/:\s+/g, ':')
+            .replace(/\s+/g, ' '),
     )
     .join('');
 }
+
+const CSS_STRING = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/;
+const CSS_COMMENT_OR_STRING = new RegExp(`\\/\\*[^]*?\\*\\/|${CSS_STRING.source}`, 'g');
+
+/** How many line breaks `text` has. */
+const lineBreaks = (text: string): number => text.split('\n').length - 1;
 
 interface Node {
   type?: string;
@@ -56,13 +67,23 @@ export function minifyLitTemplates(code: string): string | null {
     const tag = n.tag as Node | undefined;
     const language = n.type === 'TaggedTemplateExpression' && tag?.type === 'Identifier' ? TAGS[tag.name as string] : undefined;
     if (language) {
-      for (const quasi of (n.quasi as { quasis: { start: number; value: { raw: string } }[] }).quasis) {
+      const template = n.quasi as { end: number; quasis: { start: number; value: { raw: string } }[] };
+      const last = template.quasis.length - 1;
+      let removedBreaks = 0;
+      template.quasis.forEach((quasi, i) => {
         // A quasi's span starts at its opening delimiter (` or }); its raw text follows it.
         const start = quasi.start + 1;
         const raw = quasi.value.raw;
         if (code.slice(start, start + raw.length) !== raw) throw new Error(`minify-lit-templates: unexpected template span at ${start}`);
-        edits.push({ start, end: start + raw.length, text: minifyTemplatePart(raw, language) });
-      }
+        let text = minifyTemplatePart(raw, language);
+        // The ends of a stylesheet, never the space beside a `${…}`, which may separate two values.
+        if (language === 'css' && i === 0) text = text.trimStart();
+        if (language === 'css' && i === last) text = text.trimEnd();
+        removedBreaks += lineBreaks(raw) - lineBreaks(text);
+        edits.push({ start, end: start + raw.length, text });
+      });
+      // After the closing backtick: JavaScript whitespace, so every later line keeps its number.
+      if (removedBreaks > 0) edits.push({ start: template.end, end: template.end, text: '\n'.repeat(removedBreaks) });
     }
     for (const key in n) if (key !== 'parent') visit(n[key]);
   };

@@ -10,13 +10,20 @@ describe('minifyTemplatePart', () => {
     expect(minifyTemplatePart('<b>a</b> <i>b</i>  c', 'html')).toBe('<b>a</b> <i>b</i>  c');
   });
 
-  it('should remove css comments and the spaces around braces, semicolons and commas', () => {
-    const css = '\n  /* why */\n  .a,\n  .b {\n    color: red;\n    font: 1rem a, b;\n  }\n';
-    expect(minifyTemplatePart(css, 'css')).toBe('\n\n.a,\n.b{\ncolor:red;\nfont:1rem a,b;\n}\n');
+  it('should remove css comments and the whitespace around braces, semicolons and commas, on one line', () => {
+    const css = '\n  /* why */\n  .a,\n  .b {\n    color: red;\n    /* why not */\n    font: 1rem a, b;\n  }\n';
+    // The leading space is the stylesheet's start: minifyLitTemplates trims the ends of a whole template.
+    expect(minifyTemplatePart(css, 'css')).toBe(' .a,.b{color:red;font:1rem a,b;}');
+  });
+
+  it('should keep one space where css whitespace separates two words, line break or not', () => {
+    expect(minifyTemplatePart('.a\n  .b {\n  margin: 0\n    auto;\n  transition:\n    color 1s;\n}', 'css')).toBe(
+      '.a .b{margin:0 auto;transition:color 1s;}',
+    );
   });
 
   it("should remove a css comment with an apostrophe in it (it opens no string)", () => {
-    expect(minifyTemplatePart("\n  /* the customer's language, the session's */\n  [a='b'] {\n    color: red;\n  }\n", 'css')).toBe("\n\n[a='b']{\ncolor:red;\n}\n");
+    expect(minifyTemplatePart("\n  /* the customer's language, the session's */\n  [a='b'] {\n    color: red;\n  }\n", 'css')).toBe(" [a='b']{color:red;}");
   });
 
   it('should keep quoted css strings byte for byte', () => {
@@ -45,7 +52,8 @@ describe('minifyLitTemplates', () => {
     expect(out).toContain('${name.trim()}');
     expect(out).toContain('${`  keep  ${1}  `}');
     expect(out).toContain('const plain = `  untouched\n  `;');
-    expect(out).toContain('css`\n:host{\ndisplay:block;\n}\n`');
+    // The stylesheet on one line, its line breaks after the closing backtick (JavaScript whitespace).
+    expect(out).toContain('css`:host{display:block;}`\n\n\n\n;');
     expect(out).toContain('html`<p class="a">\nHello ${name.trim()}   ${');
   });
 
