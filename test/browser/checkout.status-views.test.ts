@@ -50,10 +50,16 @@ describe('<xpay-checkout> views', function () {
     // Its text is laid out but not shown until the language is known (it may not be English).
     const label = harness.root.querySelector('label')!;
     expect(getComputedStyle(label).color).to.equal('rgba(0, 0, 0, 0)');
+    // Nor does it name the countries (tens of ms of Intl.DisplayNames, which the card frame's
+    // creation would wait for): every one is there by its code, to pick or autofill, until the form shows.
+    const country = () => harness.root.querySelector<HTMLSelectElement>('select[name="country"]')!;
+    const optionText = (code: string) => country().querySelector(`option[value="${code}"]`)?.textContent;
+    expect(optionText('DE')).to.equal('DE');
     await waitFor(() => el.status === 'requires_payment_method');
     await el.updateComplete;
     await new Promise(requestAnimationFrame);
     expect(Math.abs(el.getBoundingClientRect().height - loading), `loading ${loading}px`).to.be.below(1);
+    expect(optionText('DE')).to.equal('Germany');
     expect(getComputedStyle(harness.root.querySelector('label')!).color).not.to.equal('rgba(0, 0, 0, 0)');
   });
 

@@ -43,7 +43,7 @@ import {
   type FieldGroup,
 } from './billing.js';
 import { styles } from './checkout.styles.js';
-import { defaultCountry } from './countries.js';
+import { countryOptions, defaultCountry, UNNAMED_COUNTRY_OPTIONS } from './countries.js';
 import { fieldsView } from './fields.view.js';
 import { browserSupported } from './browser-support.js';
 import { integrationErrors } from './integration-errors.js';
@@ -432,6 +432,9 @@ export class XpayCheckout extends LitElement {
     // controller for the frame's `ready`, so the mount is one chain, not two in a row.
     this.#frame.open({ origin: origin!, apiBase, sessionId: sessionId!, clientSecret: this.clientSecret, loadTimeoutMs: this.frameTimeout });
     this.#intent.start({ sessionId: sessionId!, reader: this.#frame });
+    // Name the countries while the frame and the session are on the network (after this update has
+    // made the iframe), so the form's render does not wait for it.
+    setTimeout(() => countryOptions(this.#resolvedLocale));
   }
 
   /** Shows the error view for what stopped the checkout, and reports it (`xpay-error`); the first one wins. */
@@ -623,7 +626,9 @@ export class XpayCheckout extends LitElement {
       <form part="form" class=${shown ? '' : 'parked'} novalidate @submit=${this.#handleFormSubmit} aria-busy=${busy}>
         ${fieldsView({
               t,
-              locale: this.#resolvedLocale,
+              // By code while the session loads (the text is hidden then): naming them is the slowest
+              // step of a render (countries.ts), and the card frame's creation waits on this first one.
+              countries: session ? countryOptions(this.#resolvedLocale) : UNNAMED_COUNTRY_OPTIONS,
               req: this.#requirements(session),
               values: this.billing,
               errors: this.#visibleBillingErrors(session),

@@ -1,12 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldErrorCode, Translation } from '../../i18n/translation.js';
 import type { BillingErrors, BillingField, BillingRequirements, BillingValues } from './billing.js';
-import { countryOptions } from './countries.js';
+import type { CountryOption } from './countries.js';
 
 /** What the fields need from the checkout: values, the errors to show now, and where input goes. */
 export interface FieldsViewModel {
   t: Translation;
-  locale: string;
+  /** The country select's options (countries.ts), in the customer's language. */
+  countries: readonly CountryOption[];
   req: BillingRequirements;
   values: BillingValues;
   /** Only the errors the customer should see now (after blur or a submit attempt). */
@@ -90,7 +91,7 @@ function countrySelect(m: FieldsViewModel): TemplateResult {
       @blur=${() => m.onBlur('country')}
     >
       <option value="" ?selected=${!m.values.country} disabled>—</option>
-      ${countryOptions(m.locale).map(
+      ${m.countries.map(
         (c) => html`<option value=${c.code} ?selected=${c.code === m.values.country}>${c.name}</option>`,
       )}
     </select>`,
