@@ -55,6 +55,7 @@ describe('<xpay-checkout> views', function () {
     const country = () => harness.root.querySelector<HTMLSelectElement>('select[name="country"]')!;
     const optionText = (code: string) => country().querySelector(`option[value="${code}"]`)?.textContent;
     expect(optionText('DE')).to.equal('DE');
+    expect(getComputedStyle(country()).color, 'the code shown in the select').to.equal('rgba(0, 0, 0, 0)');
     await waitFor(() => el.status === 'requires_payment_method');
     await el.updateComplete;
     await new Promise(requestAnimationFrame);

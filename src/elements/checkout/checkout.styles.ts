@@ -38,8 +38,9 @@ export const styles = css`
   /*
    * While the session loads, the customer's language may not be known yet (the session's locale,
    * read by the card frame): text keeps its place but is not shown, so it never flashes in English.
+   * The country select too: it lists the countries by code until then (countries.ts).
    */
-  [aria-busy='true'] :is(label, legend, h2, dt, p) {
+  [aria-busy='true'] :is(label, legend, h2, dt, p, select) {
     color: transparent;
   }
   /* One line of text: as tall as the line box it stands in, so the line keeps its height. */
