@@ -201,7 +201,9 @@ export const styles = css`
   select:focus-visible {
     outline: none;
     border-color: var(--_xpay-focus-ring);
-    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_xpay-focus-ring) 30%, transparent);
+    /* A solid ring next to the border, so the focus shows 2 px of the ring colour (contrast-tested),
+       in every browser of the floor: a color-mix() halo is dropped below Chrome 111 and Safari 16.2. */
+    box-shadow: 0 0 0 1px var(--_xpay-focus-ring);
   }
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
@@ -298,8 +300,9 @@ export const styles = css`
   }
   .notice--danger {
     color: var(--_xpay-color-danger);
+    /* The tint is a plus where color-mix() exists; the border (the text's red) draws the box everywhere. */
     background: color-mix(in srgb, var(--_xpay-color-danger) 7%, var(--_xpay-color-background));
-    border: 1px solid color-mix(in srgb, var(--_xpay-color-danger) 30%, transparent);
+    border: 1px solid;
   }
   .notice strong {
     font-weight: 600;

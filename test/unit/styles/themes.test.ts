@@ -93,3 +93,24 @@ describe('theme selection (CSS)', () => {
     }
   });
 });
+
+describe('below color-mix() (Chrome 111, Safari 16.2, Firefox 113: inside the support floor)', () => {
+  /**
+   * A declaration whose color-mix() holds a var() is dropped at computed-value time in a browser
+   * without color-mix(), to the property's initial value: no earlier declaration takes over. So
+   * color-mix() may only tint a background, whose loss leaves the page's colour (contrast-tested
+   * above); a focus ring, a border or an outline must not depend on it.
+   */
+  it('should use it only for background tints, in the host and in the card frame', async () => {
+    const { styles: checkout } = await import('../../../src/elements/checkout/checkout.styles.js');
+    const { styles: challenge } = await import('../../../src/elements/challenge/challenge.styles.js');
+    const { shared } = await import('../../../src/styles/shared.styles.js');
+    const sheets = [checkout.cssText, challenge.cssText, shared.cssText, readFileSync(join('src', 'frame', 'frame.css'), 'utf8')];
+    const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+    const declarations = sheets.flatMap((css) => withoutComments(css).match(/[\w-]+\s*:[^;{}]*color-mix\(/g) ?? []);
+    // The tints exist (the check has something to check)...
+    expect(declarations.length).toBeGreaterThan(0);
+    // ...and each is a background.
+    for (const declaration of declarations) expect(declaration).toMatch(/^background\s*:/);
+  });
+});
