@@ -270,7 +270,7 @@ async function main(): Promise<void> {
         await acs.getByRole('button', { name: 'Complete authentication' }).waitFor();
         await shoot(page, '07-challenge', false);
       }
-      // issue #12: Arabic (right to left) in the dark theme, the form and a decline; Japanese; German succeeded.
+      // issue #12: Arabic (right to left) in the dark theme, the form and a decline; Japanese, the form and a decline; German succeeded.
       {
         await shoot(await open((await createSession({ locale: 'ar' })).clientSecret, sandbox.url, true, 'dark'), '19-ar-dark-form');
         const page = await open((await createSession({ locale: 'ar' })).clientSecret, sandbox.url, true, 'dark');
@@ -280,8 +280,12 @@ async function main(): Promise<void> {
         await shoot(page, '20-ar-dark-declined');
       }
       {
+        await shoot(await open((await createSession({ locale: 'ja' })).clientSecret), '21-ja-form');
         const page = await open((await createSession({ locale: 'ja' })).clientSecret);
-        await shoot(page, '21-ja-form');
+        await fill(page, { number: '4000000000009995' });
+        await pay(page);
+        await page.locator('xpay-checkout').locator('[part~="error"]').first().waitFor();
+        await shoot(page, '21-ja-declined');
       }
       {
         const page = await open((await createSession({ locale: 'de' })).clientSecret);
