@@ -20,6 +20,7 @@ interface FrameFacts {
   labels: string[];
   labelsShown: string[];
   digitDirections: string[];
+  selectColors: string[];
   background: string;
 }
 const frameFacts = () => executeServerCommand<FrameFacts, undefined>('xpay-frame-facts');
@@ -187,12 +188,16 @@ describe('<xpay-checkout> languages', () => {
     expect(el.status).to.equal('loading');
     expect(facts.labels).to.include('Card number');
     expect(facts.labelsShown).to.deep.equal([]);
+    // The test-card picker's "—" (and its arrow, drawn in the text's colour) waits too.
+    expect(facts.selectColors).to.have.length(1);
+    expect(facts.selectColors).to.deep.equal(['rgba(0, 0, 0, 0)']);
 
     // Past the wait the frame speaks English rather than hold the form back.
     await ready;
     facts = await frameFacts();
     expect(facts.lang).to.equal('en');
     expect(facts.labelsShown).to.include('Card number');
+    expect(facts.selectColors).not.to.include('rgba(0, 0, 0, 0)');
   });
 
   it("should preselect the billing country of the session's locale, else the browser's region", async () => {

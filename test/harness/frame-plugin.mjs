@@ -3,8 +3,8 @@
  * code cannot reach itself. One server command, through Playwright:
  * - `xpay-frame-facts`: the frame document's `lang` and `dir`, its label texts (all, and those a
  *   customer can see: rendered and not `visibility: hidden`), the computed
- *   `direction` of the digit inputs (never what was typed into them) and the background token the
- *   host sent it.
+ *   `direction` of the digit inputs (never what was typed into them), the text colour of its selects
+ *   (the test-card picker) and the background token the host sent it.
  */
 import { findFrame } from './acs-plugin.mjs';
 
@@ -24,6 +24,7 @@ export function framePlugin() {
           .filter((label) => label.checkVisibility({ visibilityProperty: true }))
           .map((label) => label.textContent),
         digitDirections: ['number', 'expiry', 'cvc'].map((id) => getComputedStyle(document.getElementById(id)).direction),
+        selectColors: [...document.querySelectorAll('select')].map((select) => getComputedStyle(select).color),
         background: document.documentElement.style.getPropertyValue('--xpay-color-background'),
       }));
     },
