@@ -34,10 +34,12 @@ export interface ReadySample {
   frameTtfbMs?: number;
 }
 
-/** Floor and widget samples of one condition. */
+/** Floor, checkout floor and widget samples of one condition. */
 export interface ConditionResult {
   condition: Condition;
   floor: ReadySample[];
+  /** The floor plus what any embedded checkout must also do (host-page.ts `checkoutFloorPageFor`). */
+  checkoutFloor: ReadySample[];
   xpay: ReadySample[];
   failures: string[];
 }
@@ -72,19 +74,23 @@ async function loadUntil(browser: Browser, url: string, event: string, cpuSlowdo
 }
 
 /**
- * Floor and widget runs of one condition, alternated (the order flips every pair), cold cache each.
- * One pair first is not counted: the first pages of a new browser pay its renderer start-up.
+ * Floor, checkout floor and widget runs of one condition, alternated (the order rotates every
+ * round), cold cache each. One round first is not counted: the first pages of a new browser pay its
+ * renderer start-up.
  */
 async function measureCondition(browser: Browser, route: Route, condition: Condition, runs: number): Promise<ConditionResult> {
-  const result: ConditionResult = { condition, floor: [], xpay: [], failures: [] };
-  await loadUntil(browser, route.floorPage(), 'bench-floor-ready', condition.cpuSlowdown).catch(() => undefined);
-  await loadUntil(browser, await route.widgetPage(), 'xpay-ready', condition.cpuSlowdown).catch(() => undefined);
-  const floorRun = async () => result.floor.push(await loadUntil(browser, route.floorPage(), 'bench-floor-ready', condition.cpuSlowdown));
-  const xpayRun = async () => result.xpay.push(await loadUntil(browser, await route.widgetPage(), 'xpay-ready', condition.cpuSlowdown));
+  const result: ConditionResult = { condition, floor: [], checkoutFloor: [], xpay: [], failures: [] };
+  const load = {
+    floor: () => loadUntil(browser, route.floorPage(), 'bench-floor-ready', condition.cpuSlowdown),
+    checkoutFloor: () => loadUntil(browser, route.checkoutFloorPage(), 'bench-floor-ready', condition.cpuSlowdown),
+    xpay: async () => loadUntil(browser, await route.widgetPage(), 'xpay-ready', condition.cpuSlowdown),
+  };
+  const pages = ['floor', 'checkoutFloor', 'xpay'] as const;
+  for (const page of pages) await load[page]().catch(() => undefined);
   for (let i = 0; i < runs; i++) {
-    for (const run of i % 2 ? [xpayRun, floorRun] : [floorRun, xpayRun]) {
+    for (const page of [...pages.slice(i % 3), ...pages.slice(0, i % 3)]) {
       try {
-        await run();
+        result[page].push(await load[page]());
       } catch (error) {
         result.failures.push(String((error as Error).message).split('\n')[0]!);
       }
@@ -96,7 +102,7 @@ async function measureCondition(browser: Browser, route: Route, condition: Condi
 /**
  * Issue #9's yardstick: the widget's navigation → `xpay-ready` against the floor's navigation →
  * "ready" (a page whose only work is one cross-origin iframe that posts "ready"), per condition, in
- * one run. CPU 4× keeps page and frame in one process so the throttling covers both (see
+ * one run; and against the checkout floor, the floor plus what no embedded checkout can skip. CPU 4× keeps page and frame in one process so the throttling covers both (see
  * bench/README.md); the round-trip conditions put a latency proxy in front of every server.
  */
 export async function benchFloor(runs = Number(process.env.BENCH_FLOOR_RUNS ?? 7)): Promise<ConditionResult[]> {
@@ -128,19 +134,31 @@ const minTtfb = (samples: ReadySample[]) => {
   return values.length ? ms(Math.min(...values)) : '—';
 };
 
-/** One row per condition: n, median / p95 of both, the ratio of medians against the goal. */
+/** The ratio of two sets' medians, as `2.05×`, or '—'. */
+function medianRatio(of: ReadySample[], to: ReadySample[]): number {
+  const a = summarize(of.map((s) => s.readyMs));
+  const b = summarize(to.map((s) => s.readyMs));
+  return a && b ? a.median / b.median : Number.NaN;
+}
+const times = (ratio: number) => (Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`);
+
+/**
+ * One row per condition: n, median / p95 of each page, xpay's ratio of medians to the floor (the
+ * goal's) and the checkout floor's, to the floor and xpay's to the checkout floor.
+ */
 export function floorTable(results: ConditionResult[]): Record<string, string>[] {
-  return results.map(({ condition, floor, xpay, failures }) => {
-    const f = summarize(floor.map((x) => x.readyMs));
-    const x = summarize(xpay.map((s) => s.readyMs));
-    const ratio = f && x ? x.median / f.median : Number.NaN;
+  return results.map(({ condition, floor, checkoutFloor, xpay, failures }) => {
+    const ratio = medianRatio(xpay, floor);
     return {
       condition: condition.name,
-      'n floor / xpay': `${floor.length} / ${xpay.length}${failures.length ? ` (+${failures.length} failed)` : ''}`,
+      'n floor / checkout floor / xpay': `${floor.length} / ${checkoutFloor.length} / ${xpay.length}${failures.length ? ` (+${failures.length} failed)` : ''}`,
       'floor ms (med / p95)': medP95(floor),
+      'checkout floor ms': medP95(checkoutFloor),
       'xpay-ready ms (med / p95)': medP95(xpay),
-      'ratio of medians': Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+      'xpay ÷ floor': times(ratio),
       [`goal ≤ ${FLOOR_RATIO_GOAL}×`]: Number.isNaN(ratio) ? '—' : ratio <= FLOOR_RATIO_GOAL ? 'within' : 'over',
+      'checkout floor ÷ floor': times(medianRatio(checkoutFloor, floor)),
+      'xpay ÷ checkout floor': times(medianRatio(xpay, checkoutFloor)),
       'frame min TTFB ms (floor / xpay)': `${minTtfb(floor)} / ${minTtfb(xpay)}`,
     };
   });

@@ -6,8 +6,8 @@ import { FLOOR_FRAME_PATH } from './floor-frame.js';
 export interface FloorFrameServer {
   /** `http://127.0.0.1:<port>`: the sandbox's host on another port, so the same site as the card frame. */
   origin: string;
-  /** The frame document's URL for a parent page on `parentOrigin`. */
-  frameUrl(parentOrigin: string): string;
+  /** The frame document's URL for a parent page on `parentOrigin`; `read`: the checkout floor's frame, which reads a session first. */
+  frameUrl(parentOrigin: string, read?: boolean): string;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function startFloorFrameServer(): Promise<FloorFrameServer> {
   });
   return {
     origin,
-    frameUrl: (parentOrigin) => `${origin}${FLOOR_FRAME_PATH}?origin=${encodeURIComponent(parentOrigin)}`,
+    frameUrl: (parentOrigin, read = false) => `${origin}${FLOOR_FRAME_PATH}?origin=${encodeURIComponent(parentOrigin)}${read ? '&read=1' : ''}`,
     close: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

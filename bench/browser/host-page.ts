@@ -25,6 +25,13 @@ export interface HostPage {
    * when that frame posts "ready". Returns its URL.
    */
   floorPageFor(frameUrl: string): string;
+  /**
+   * Serves the **checkout floor** page: the least any embedded checkout does, beyond the floor. A
+   * script file (tiny: {@link CHECKOUT_FLOOR_PATH}) instead of an inline script, which creates the
+   * iframe (`frameUrl`, whose document reads a session before it posts "ready") and then formats
+   * the total with `Intl.NumberFormat`, the page's first `Intl`. Dispatches `bench-floor-ready`.
+   */
+  checkoutFloorPageFor(frameUrl: string): string;
   /** Serves a page whose only content is one script tag for `path` (the script-cost comparison). */
   scriptPageFor(path: string): string;
   /** Every request answered so far. */
@@ -34,6 +41,30 @@ export interface HostPage {
 
 /** Where the page loads the CDN bundle from, like a versioned CDN path. */
 export const XPAY_PATH = '/cdn/xpay-checkout/0.1.0/xpay.js';
+
+/** Where the checkout floor page loads its script from (served like the CDN bundle). */
+export const CHECKOUT_FLOOR_PATH = '/cdn/bench/checkout-floor.js';
+
+/**
+ * The checkout floor's script: create the iframe named by the slot's `data-frame`, then show the
+ * total as every checkout does, formatted by `Intl` (the first use of `Intl` in a page costs tens of
+ * ms: see bench/README.md), and announce the frame's "ready".
+ */
+const CHECKOUT_FLOOR_SCRIPT = `addEventListener('DOMContentLoaded', () => {
+  const slot = document.getElementById('bench-slot');
+  const frame = document.createElement('iframe');
+  frame.src = slot.dataset.frame;
+  frame.title = 'Card details';
+  const frameOrigin = new URL(frame.src).origin;
+  addEventListener('message', (e) => {
+    if (e.origin === frameOrigin && e.data === 'ready') dispatchEvent(new Event('bench-floor-ready'));
+  });
+  slot.append(frame);
+  const total = document.createElement('p');
+  total.textContent = new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'USD' }).format(25);
+  slot.before(total);
+});
+`;
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -66,7 +97,9 @@ const merchantPage = (head: string, checkout: string) => `<!doctype html>
  */
 export async function startHostPage(apiBase: string, script: Buffer, otherScripts: Record<string, Buffer> = {}): Promise<HostPage> {
   const compress = (code: Buffer) => ({ code, br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
-  const scripts = new Map(Object.entries({ [XPAY_PATH]: script, ...otherScripts }).map(([path, code]) => [path, compress(code)]));
+  const scripts = new Map(
+    Object.entries({ [XPAY_PATH]: script, [CHECKOUT_FLOOR_PATH]: Buffer.from(CHECKOUT_FLOOR_SCRIPT), ...otherScripts }).map(([path, code]) => [path, compress(code)]),
+  );
   const pages = new Map<string, { html: string; csp: string }>();
   const requests: HostRequest[] = [];
 
@@ -142,6 +175,14 @@ export async function startHostPage(apiBase: string, script: Buffer, otherScript
       pages.set(id, {
         csp: strictPageCsp(frameOrigin).replace("script-src 'self'", `script-src 'nonce-${nonce}'`),
         html: merchantPage(script, '<div id="bench-slot"></div>'),
+      });
+      return `${origin}/checkout/${id}`;
+    },
+    checkoutFloorPageFor(frameUrl) {
+      const id = randomUUID();
+      pages.set(id, {
+        csp: strictPageCsp(new URL(frameUrl).origin),
+        html: merchantPage(`<script src="${CHECKOUT_FLOOR_PATH}"></script>`, `<div id="bench-slot" data-frame="${escapeAttr(frameUrl)}"></div>`),
       });
       return `${origin}/checkout/${id}`;
     },

@@ -36,6 +36,8 @@ export interface Route {
   widgetPage(): Promise<string>;
   /** A new floor page on the merchant origin. */
   floorPage(): string;
+  /** A new checkout floor page on the merchant origin (host-page.ts). */
+  checkoutFloorPage(): string;
   /** A page on the merchant origin with one script tag and nothing else. */
   scriptPage(path: string): string;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function routeThrough(servers: Servers, rttMs: number): Promise<Rou
       return viaProxy(servers.host.pageFor(secret, apiBase), hostProxy);
     },
     floorPage: () => viaProxy(servers.host.floorPageFor(viaProxy(servers.floor.frameUrl(pageOrigin), floorProxy)), hostProxy),
+    checkoutFloorPage: () => viaProxy(servers.host.checkoutFloorPageFor(viaProxy(servers.floor.frameUrl(pageOrigin, true), floorProxy)), hostProxy),
     scriptPage: (path) => viaProxy(servers.host.scriptPageFor(path), hostProxy),
     close: async () => void (await Promise.all(proxies.map((p) => p?.close()))),
   };
