@@ -102,8 +102,9 @@ async function measureCondition(browser: Browser, route: Route, condition: Condi
 /**
  * Issue #9's yardstick: the widget's navigation → `xpay-ready` against the floor's navigation →
  * "ready" (a page whose only work is one cross-origin iframe that posts "ready"), per condition, in
- * one run; and against the checkout floor, the floor plus what no embedded checkout can skip. CPU 4× keeps page and frame in one process so the throttling covers both (see
- * bench/README.md); the round-trip conditions put a latency proxy in front of every server.
+ * one run; and against the checkout floor, the floor plus what no embedded checkout can skip. CPU
+ * 4× keeps page and frame in one process so the throttling covers both (see bench/README.md); the
+ * round-trip conditions put a latency proxy in front of every server.
  */
 export async function benchFloor(runs = Number(process.env.BENCH_FLOOR_RUNS ?? 7)): Promise<ConditionResult[]> {
   const servers = await startServers(cdnBundle());
@@ -134,12 +135,13 @@ const minTtfb = (samples: ReadySample[]) => {
   return values.length ? ms(Math.min(...values)) : '—';
 };
 
-/** The ratio of two sets' medians, as `2.05×`, or '—'. */
+/** The ratio of two sets' medians (NaN when either is empty). */
 function medianRatio(of: ReadySample[], to: ReadySample[]): number {
   const a = summarize(of.map((s) => s.readyMs));
   const b = summarize(to.map((s) => s.readyMs));
   return a && b ? a.median / b.median : Number.NaN;
 }
+/** A ratio as `2.05×`, or '—'. */
 const times = (ratio: number) => (Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`);
 
 /**

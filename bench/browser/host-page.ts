@@ -46,11 +46,11 @@ export const XPAY_PATH = '/cdn/xpay-checkout/0.1.0/xpay.js';
 export const CHECKOUT_FLOOR_PATH = '/cdn/bench/checkout-floor.js';
 
 /**
- * The checkout floor's script: create the iframe named by the slot's `data-frame`, then show the
- * total as every checkout does, formatted by `Intl` (the first use of `Intl` in a page costs tens of
- * ms: see bench/README.md), and announce the frame's "ready".
+ * The floor pages' script: once the page is parsed, create the iframe named by the slot's
+ * `data-frame`, and dispatch `bench-floor-ready` when it posts "ready". `thenAlso` runs after the
+ * iframe is created (the checkout floor's total).
  */
-const CHECKOUT_FLOOR_SCRIPT = `addEventListener('DOMContentLoaded', () => {
+const floorScript = (thenAlso = '') => `addEventListener('DOMContentLoaded', () => {
   const slot = document.getElementById('bench-slot');
   const frame = document.createElement('iframe');
   frame.src = slot.dataset.frame;
@@ -59,14 +59,23 @@ const CHECKOUT_FLOOR_SCRIPT = `addEventListener('DOMContentLoaded', () => {
   addEventListener('message', (e) => {
     if (e.origin === frameOrigin && e.data === 'ready') dispatchEvent(new Event('bench-floor-ready'));
   });
-  slot.append(frame);
-  const total = document.createElement('p');
-  total.textContent = new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'USD' }).format(25);
-  slot.before(total);
+  slot.append(frame);${thenAlso}
 });
 `;
 
+/**
+ * The checkout floor's script file: the floor's, then the total shown as every checkout does,
+ * formatted by `Intl` (the first use of `Intl` in a page costs tens of ms: see bench/README.md).
+ */
+const CHECKOUT_FLOOR_SCRIPT = floorScript(`
+  const total = document.createElement('p');
+  total.textContent = new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'USD' }).format(25);
+  slot.before(total);`);
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The slot both floor pages fill: the frame's URL travels in `data-frame`. */
+const floorSlot = (frameUrl: string) => `<div id="bench-slot" data-frame="${escapeAttr(frameUrl)}"></div>`;
 
 /**
  * A bare merchant page: a heading, the checkout (or the floor's slot), and a sentinel paragraph
@@ -161,20 +170,9 @@ export async function startHostPage(apiBase: string, script: Buffer, otherScript
       // floor pays no round trip that it does not need.
       const nonce = randomBytes(16).toString('base64');
       const frameOrigin = new URL(frameUrl).origin;
-      const script = `<script nonce="${nonce}">
-      addEventListener('message', (e) => {
-        if (e.origin === ${JSON.stringify(frameOrigin)} && e.data === 'ready') dispatchEvent(new Event('bench-floor-ready'));
-      });
-      addEventListener('DOMContentLoaded', () => {
-        const frame = document.createElement('iframe');
-        frame.src = ${JSON.stringify(frameUrl)};
-        frame.title = 'Card details';
-        document.getElementById('bench-slot').append(frame);
-      });
-    </script>`;
       pages.set(id, {
         csp: strictPageCsp(frameOrigin).replace("script-src 'self'", `script-src 'nonce-${nonce}'`),
-        html: merchantPage(script, '<div id="bench-slot"></div>'),
+        html: merchantPage(`<script nonce="${nonce}">${floorScript()}</script>`, floorSlot(frameUrl)),
       });
       return `${origin}/checkout/${id}`;
     },
@@ -182,7 +180,7 @@ export async function startHostPage(apiBase: string, script: Buffer, otherScript
       const id = randomUUID();
       pages.set(id, {
         csp: strictPageCsp(new URL(frameUrl).origin),
-        html: merchantPage(`<script src="${CHECKOUT_FLOOR_PATH}"></script>`, `<div id="bench-slot" data-frame="${escapeAttr(frameUrl)}"></div>`),
+        html: merchantPage(`<script src="${CHECKOUT_FLOOR_PATH}"></script>`, floorSlot(frameUrl)),
       });
       return `${origin}/checkout/${id}`;
     },
